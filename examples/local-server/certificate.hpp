@@ -1,0 +1,21 @@
+// A self-signed certificate generated at start-up with the OpenSSL 3 API.
+#pragma once
+
+#include <boost/asio/ssl/context.hpp>
+
+#include <string>
+#include <vector>
+
+namespace local_server {
+
+// Generates a P-256 key and a self-signed CA certificate whose subjectAltName
+// lists `hosts` (entries that parse as IPv4/IPv6 become IP SANs, the rest DNS
+// SANs), installs both in `ctx`, and returns the certificate as PEM.
+// Throws std::runtime_error on any OpenSSL failure.
+std::string install_self_signed_certificate(boost::asio::ssl::context& ctx,
+                                            std::vector<std::string> const& hosts);
+
+// Makes `ctx` refuse everything older than TLS 1.2.
+void restrict_to_modern_tls(boost::asio::ssl::context& ctx);
+
+}  // namespace local_server

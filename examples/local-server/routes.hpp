@@ -1,0 +1,42 @@
+// The route table: which path patterns exist and which methods they allow.
+#pragma once
+
+#include <boost/beast/http/verb.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace local_server {
+
+enum class RouteId {
+    auth_token,
+    customers,         // /projects/{p}/customers
+    customer,          // /projects/{p}/customers/{c}
+    customer_quotas,   // /projects/{p}/customers/{c}/quotas
+    users,             // /projects/{p}/customers/{c}/users
+    user,              // /projects/{p}/customers/{c}/users/{u}
+    user_consumption,  // /projects/{p}/customers/{c}/users/{u}/consumption
+    project_quotas,    // /projects/{p}/quotas
+    test_fault,
+    test_stats,
+    test_reset,
+};
+
+struct RouteMatch {
+    RouteId id;
+    std::vector<boost::beast::http::verb> methods;  // allowed on this path
+    std::vector<std::string> params;                // project, customer, user (as present)
+
+    bool allows(boost::beast::http::verb v) const;
+    std::string allow_header() const;  // e.g. "GET, POST"
+};
+
+// Matches decoded path segments (API prefix already removed).
+std::optional<RouteMatch> match_route(std::vector<std::string> const& segments);
+
+inline bool is_test_route(RouteId id) {
+    return id == RouteId::test_fault || id == RouteId::test_stats || id == RouteId::test_reset;
+}
+
+}  // namespace local_server

@@ -1,0 +1,197 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_CONFIG_HPP
+#define CORTI_ADMIN_CONFIG_HPP
+
+/** @file
+    Where requests go (`endpoint`), how responses are checked (`limits`,
+    `strictness`), and the `config` that carries both.
+*/
+
+#include <corti/admin/error.hpp>
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+
+/// The production base URL of the Admin API.
+inline constexpr std::string_view default_base_url = "https://api.console.corti.app/functions/v1/public";
+
+/** The origin and path prefix every request goes to.
+
+    Built by `parse_base_url`, or field by field by a user who cannot link
+    Boost.URL (e.g. firmware); the builders only read these fields.
+*/
+struct endpoint
+{
+    /// True for `https`. Plain `http` is only produced by `parse_base_url`
+    /// for loopback hosts when the caller allowed it.
+    bool tls = true;
+
+    /// The host name or IP address, without brackets for IPv6.
+    std::string host = "api.console.corti.app";
+
+    /// The TCP port.
+    std::uint16_t port = 443;
+
+    /// Path prefix without a trailing slash; empty or starting with `/`.
+    std::string base_path = "/functions/v1/public";
+
+    /// Returns the value of the `Host` header: the host, bracketed when it is
+    /// an IPv6 address, and `:port` when the port is not the scheme's default.
+    std::string host_header() const
+    {
+        std::string h;
+        bool const v6 = host.find(':') != std::string::npos;
+        if(v6)
+            h += '[';
+        h += host;
+        if(v6)
+            h += ']';
+        if(port != (tls ? 443 : 80))
+        {
+            h += ':';
+            h += std::to_string(port);
+        }
+        return h;
+    }
+};
+
+/// Whether `parse_base_url` accepts plain `http`.
+enum class scheme_policy
+{
+    https_only,            ///< the default: `https` only
+    allow_http_on_loopback ///< also `http` when the host is `localhost`, 127.0.0.0/8 or `::1`
+};
+
+/** Parses and checks a base URL such as the default one.
+
+    @return the endpoint, or `errc::invalid_base_url` when the URL is not an
+    absolute `https` URL with a host (or `http` on a loopback host when
+    `policy` allows it), or when it has user info, a query or a fragment,
+    or a percent-encoded host.
+*/
+inline result<endpoint> parse_base_url(std::string_view url, scheme_policy policy = scheme_policy::https_only)
+{
+    namespace urls = boost::urls;
+    auto const fail = [](char const* why) -> result<endpoint> { return error(errc::invalid_base_url, why); };
+
+    auto const u = urls::parse_uri(url);
+    if(!u)
+        return fail("not an absolute URI");
+    endpoint ep;
+    switch(u->scheme_id())
+    {
+    case urls::scheme::https: ep.tls = true; break;
+    case urls::scheme::http:  ep.tls = false; break;
+    default: return fail("scheme must be https");
+    }
+    if(!u->has_authority() || u->encoded_host().empty())
+        return fail("no host");
+    if(u->has_userinfo())
+        return fail("user info is not allowed in the base URL");
+    if(u->has_query() || u->has_fragment())
+        return fail("a query or fragment is not allowed in the base URL");
+
+    switch(u->host_type())
+    {
+    case urls::host_type::name:
+        if(u->encoded_host().find('%') != urls::string_view::npos)
+            return fail("percent-encoded host names are not supported");
+        ep.host = std::string(u->encoded_host());
+        break;
+    case urls::host_type::ipv4: ep.host = u->host_ipv4_address().to_string(); break;
+    case urls::host_type::ipv6: ep.host = u->host_ipv6_address().to_string(); break;
+    default: return fail("unsupported host type");
+    }
+
+    if(u->has_port())
+    {
+        if(u->port().empty() || u->port_number() == 0)
+            return fail("invalid port");
+        ep.port = u->port_number();
+    }
+    else
+        ep.port = ep.tls ? 443 : 80;
+
+    if(!ep.tls)
+    {
+        bool loopback = false;
+        switch(u->host_type())
+        {
+        case urls::host_type::name: {
+            std::string lower = ep.host;
+            for(auto& c : lower)
+                if(c >= 'A' && c <= 'Z')
+                    c = static_cast<char>(c - 'A' + 'a');
+            loopback = lower == "localhost";
+            break;
+        }
+        case urls::host_type::ipv4: loopback = u->host_ipv4_address().is_loopback(); break;
+        case urls::host_type::ipv6: loopback = u->host_ipv6_address().is_loopback(); break;
+        default: break;
+        }
+        if(policy != scheme_policy::allow_http_on_loopback || !loopback)
+            return fail("plain http is only allowed on loopback hosts, when enabled");
+    }
+
+    std::string_view path(u->encoded_path().data(), u->encoded_path().size());
+    while(!path.empty() && path.back() == '/')
+        path.remove_suffix(1);
+    ep.base_path = std::string(path);
+    return ep;
+}
+
+/// What happens to fields of a response that the schema does not know.
+enum class strictness
+{
+    tolerant, ///< ignore them (the default: the server may add fields)
+    strict    ///< reject them with `errc::unknown_field`
+};
+
+/** Bounds on what a response may contain. Checked before and while parsing. */
+struct limits
+{
+    /// Largest response body, in bytes, that is parsed (`errc::body_too_large`).
+    std::size_t max_body_size = 1024 * 1024;
+
+    /// Deepest nesting of objects and arrays (`errc::too_deep`). The API's
+    /// documents nest at most 4 levels.
+    std::size_t max_depth = 16;
+
+    /// Longest string or key, in bytes (`errc::string_too_long`).
+    std::size_t max_string_length = 16 * 1024;
+
+    /// Largest header section a transport accepts, in bytes.
+    std::size_t max_header_size = 16 * 1024;
+};
+
+/** Everything the request builders and response parsers need to know.
+
+    The defaults talk to production with safe bounds. Copyable value type.
+*/
+struct config
+{
+    /// Where requests go.
+    admin::endpoint endpoint;
+
+    /// Response bounds.
+    admin::limits limits;
+
+    /// Unknown-field policy of the response parsers.
+    admin::strictness strictness = strictness::tolerant;
+
+    /// The `User-Agent` header sent with every request.
+    std::string user_agent = "corti-admin/0.1.0";
+};
+
+} // namespace admin
+} // namespace corti
+
+#endif

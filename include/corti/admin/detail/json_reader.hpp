@@ -1,0 +1,984 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_DETAIL_JSON_READER_HPP
+#define CORTI_ADMIN_DETAIL_JSON_READER_HPP
+
+/*  A strict, bounded, single-pass JSON reader that fills C++ structs.
+
+    Boost.JSON's SAX `basic_parser` checks the syntax (RFC 8259 only: no
+    comments, trailing commas, invalid UTF-8, NaN) and the nesting depth.
+    This handler, driven by a per-type schema (`json_schema<T>`), rejects
+    duplicate keys, missing required fields, wrong types, undocumented
+    `null`s, invalid formats and out-of-range integers, and, in strict mode,
+    unknown fields. Errors carry the JSON Pointer of the offending value.
+
+    Why not the DOM: it silently keeps the last of duplicate keys, and it
+    allocates for every node. This reader allocates only for the output's own
+    strings and vectors.
+
+    A schema lists the fields of a struct:
+
+        template<> struct json_schema<user> {
+            static constexpr auto fields() {
+                return std::make_tuple(json_field("email", &user::email, is_valid_email), ...);
+            }
+        };
+
+    The member's C++ type decides the JSON type: std::string (string, with an
+    optional format check), bool, integers (exact, range-checked), double
+    (finite), uuid / date_time (string of that format), enums with a
+    json_enum<E> table (string), structs with a schema (object),
+    std::vector<X> (array), std::optional<X> (X, not required; `null` only if
+    the field is declared nullable).
+*/
+
+#include <corti/admin/config.hpp>
+#include <corti/admin/date_time.hpp>
+#include <corti/admin/error.hpp>
+#include <corti/admin/uuid.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace corti {
+namespace admin {
+namespace detail {
+
+// ---------------------------------------------------------------------------
+// Schema declarations
+
+template<class T>
+struct json_schema; // specialized for each object type
+
+template<class E>
+struct json_enum; // specialized for each enum: static constexpr std::pair<std::string_view, E> values[]
+
+template<class T, class M>
+struct field_desc
+{
+    std::string_view name;
+    M T::*member;
+    bool (*check)(std::string_view) noexcept; // format check for string values, or nullptr
+    bool nullable;
+};
+
+/// Declares a field; `check` validates a string value's format.
+template<class T, class M>
+constexpr field_desc<T, M> json_field(std::string_view name, M T::*member,
+                                      bool (*check)(std::string_view) noexcept = nullptr) noexcept
+{
+    return {name, member, check, false};
+}
+
+/// Declares an optional field whose value may be `null`.
+template<class T, class M>
+constexpr field_desc<T, M> json_nullable_field(std::string_view name, M T::*member,
+                                               bool (*check)(std::string_view) noexcept = nullptr) noexcept
+{
+    return {name, member, check, true};
+}
+
+// ---------------------------------------------------------------------------
+// Runtime machinery
+
+/// A complete scalar value.
+struct json_scalar
+{
+    enum class kind
+    {
+        null,
+        boolean,
+        int64,
+        uint64,
+        number,
+        string
+    };
+    explicit json_scalar(kind kd) noexcept : k(kd) {}
+    kind k;
+    bool b = false;
+    std::int64_t i = 0;
+    std::uint64_t u = 0;
+    double d = 0;
+    std::string_view text; // the string, or the number's text
+};
+
+class reader_context;
+struct frame;
+struct slot;
+
+/// Operations on one value of a C++ type.
+struct value_ops
+{
+    /// Handles a complete scalar; returns false after ctx.fail().
+    bool (*scalar)(void* target, json_scalar const& v, slot const& s, reader_context& ctx);
+    /// Where a string value is appended, or nullptr: the value goes to the
+    /// context's scratch buffer (typed strings) or the type takes no string.
+    std::string* (*string_dest)(void* target);
+    /// True when the type takes a JSON string.
+    bool takes_string;
+    /// Starts an object or array value; returns false after ctx.fail().
+    bool (*begin_container)(void* target, bool is_array, frame& out, reader_context& ctx);
+};
+
+/// Where the next value goes.
+struct slot
+{
+    value_ops const* ops = nullptr; // nullptr: the value is ignored
+    void* target = nullptr;
+    bool (*check)(std::string_view) noexcept = nullptr;
+    bool nullable = false;
+};
+
+struct object_ops
+{
+    int (*find)(std::string_view key) noexcept;
+    std::string_view (*name)(int index) noexcept;
+    slot (*field)(void* object, int index) noexcept;
+    int (*first_missing)(std::uint64_t seen) noexcept;
+};
+
+struct array_ops
+{
+    slot (*append)(void* vector);
+};
+
+struct frame
+{
+    enum class kind
+    {
+        object,
+        array,
+        skip_object,
+        skip_array
+    } k = kind::skip_object;
+    void const* ops = nullptr; // object_ops or array_ops
+    void* target = nullptr;
+    std::uint64_t seen = 0;      // object: bit per known field
+    int current = -1;            // object: index of the field whose value comes next, -1 = ignored
+    std::size_t count = 0;       // array: elements so far
+    std::size_t unknown_begin = 0; // start of this object's unknown-key hashes
+};
+
+class reader_context
+{
+public:
+    error err;
+    bool failed = false;
+
+    bool fail(errc c, std::string msg)
+    {
+        if(!failed)
+        {
+            failed = true;
+            err = error(c, std::move(msg));
+        }
+        return false;
+    }
+};
+
+template<class M, class = void>
+struct value_traits; // defines `static value_ops const ops`
+
+template<class M>
+value_ops const* ops_of() noexcept
+{
+    return &value_traits<M>::ops;
+}
+
+inline bool wrong_type(json_scalar const& v, slot const& s, reader_context& ctx, char const* expected)
+{
+    if(v.k == json_scalar::kind::null && !s.nullable)
+        return ctx.fail(errc::wrong_type, std::string("null is not allowed here; expected ") + expected);
+    return ctx.fail(errc::wrong_type, std::string("expected ") + expected);
+}
+
+inline bool no_container(void*, bool is_array, frame&, reader_context& ctx, char const* expected)
+{
+    return ctx.fail(errc::wrong_type, std::string("expected ") + expected + (is_array ? ", got an array" : ", got an object"));
+}
+
+// --- std::string --------------------------------------------------------------
+template<>
+struct value_traits<std::string>
+{
+    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        if(v.k != json_scalar::kind::string)
+            return wrong_type(v, s, ctx, "a string");
+        if(s.check && !s.check(v.text))
+            return ctx.fail(errc::invalid_value, "invalid format");
+        return true;
+    }
+    static std::string* dest(void* t) { return static_cast<std::string*>(t); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static inline value_ops const ops{&scalar, &dest, true, &container};
+};
+
+// --- bool -------------------------------------------------------------------
+template<>
+struct value_traits<bool>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        if(v.k != json_scalar::kind::boolean)
+            return wrong_type(v, s, ctx, "a boolean");
+        *static_cast<bool*>(t) = v.b;
+        return true;
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a boolean"); }
+    static inline value_ops const ops{&scalar, nullptr, false, &container};
+};
+
+/** Converts the text of a JSON number to an integer exactly, or fails.
+    Accepts fractions and exponents only when the value is integral
+    (`100`, `1.0e2`, `1E2`); rejects `1.5`, `1e-1` and anything outside
+    [lo, hi]. Works on the decimal text, never through a double.
+*/
+inline bool exact_integer(std::string_view s, std::int64_t lo, std::uint64_t hi, bool& negative, std::uint64_t& mag,
+                          char const*& why) noexcept
+{
+    std::size_t i = 0;
+    negative = !s.empty() && s[0] == '-';
+    if(negative)
+        ++i;
+    // Significant digits (integer and fraction part) and the decimal exponent.
+    std::uint64_t m = 0;
+    bool overflow = false;
+    long long exp10 = 0;
+    bool any_nonzero_dropped = false;
+    auto const add_digit = [&](int d) {
+        if(overflow)
+        {
+            if(d != 0)
+                any_nonzero_dropped = true;
+            ++exp10; // keep magnitude; digits beyond 19 are only valid as zeros after the exponent applies
+            return;
+        }
+        if(m > (std::numeric_limits<std::uint64_t>::max() - static_cast<unsigned>(d)) / 10)
+        {
+            overflow = true;
+            if(d != 0)
+                any_nonzero_dropped = true;
+            ++exp10;
+            return;
+        }
+        m = m * 10 + static_cast<unsigned>(d);
+    };
+    for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+        add_digit(s[i] - '0');
+    if(i < s.size() && s[i] == '.')
+        for(++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+        {
+            add_digit(s[i] - '0');
+            --exp10;
+        }
+    if(i < s.size() && (s[i] == 'e' || s[i] == 'E'))
+    {
+        ++i;
+        bool eneg = false;
+        if(i < s.size() && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        long long e = 0;
+        for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            if(e < 100000)
+                e = e * 10 + (s[i] - '0');
+        exp10 += eneg ? -e : e;
+    }
+    if(any_nonzero_dropped)
+    {
+        why = "out of range";
+        return false;
+    }
+    // Normalize: drop trailing zeros of the significand while the exponent is negative.
+    while(exp10 < 0 && m != 0 && m % 10 == 0)
+    {
+        m /= 10;
+        ++exp10;
+    }
+    if(m == 0)
+        exp10 = 0;
+    if(exp10 < 0)
+    {
+        why = "not an integer";
+        return false;
+    }
+    for(; exp10 > 0; --exp10)
+    {
+        if(m > std::numeric_limits<std::uint64_t>::max() / 10)
+        {
+            why = "out of range";
+            return false;
+        }
+        m *= 10;
+    }
+    std::uint64_t const lo_mag = lo < 0 ? static_cast<std::uint64_t>(-(lo + 1)) + 1 : 0;
+    if((negative && m != 0 && (lo >= 0 || m > lo_mag)) || (!negative && m > hi))
+    {
+        why = "out of range";
+        return false;
+    }
+    mag = m;
+    return true;
+}
+
+// --- integers -----------------------------------------------------------------
+template<class I>
+struct value_traits<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>>>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        using lim = std::numeric_limits<I>;
+        switch(v.k)
+        {
+        case json_scalar::kind::int64:
+        case json_scalar::kind::uint64:
+        case json_scalar::kind::number: {
+            bool neg = false;
+            std::uint64_t mag = 0;
+            char const* why = "";
+            if(!exact_integer(v.text, static_cast<std::int64_t>(lim::min()), static_cast<std::uint64_t>(lim::max()), neg, mag, why))
+                return ctx.fail(errc::invalid_value, why);
+            if(neg && mag != 0)
+                *static_cast<I*>(t) = static_cast<I>(-static_cast<std::int64_t>(mag - 1) - 1);
+            else
+                *static_cast<I*>(t) = static_cast<I>(mag);
+            return true;
+        }
+        default: return wrong_type(v, s, ctx, "an integer");
+        }
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "an integer"); }
+    static inline value_ops const ops{&scalar, nullptr, false, &container};
+};
+
+// --- double -------------------------------------------------------------------
+template<>
+struct value_traits<double>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        double d = 0;
+        switch(v.k)
+        {
+        case json_scalar::kind::int64: d = static_cast<double>(v.i); break;
+        case json_scalar::kind::uint64: d = static_cast<double>(v.u); break;
+        case json_scalar::kind::number: d = v.d; break;
+        default: return wrong_type(v, s, ctx, "a number");
+        }
+        if(!std::isfinite(d))
+            return ctx.fail(errc::invalid_value, "out of range");
+        *static_cast<double*>(t) = d;
+        return true;
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a number"); }
+    static inline value_ops const ops{&scalar, nullptr, false, &container};
+};
+
+// --- typed strings: uuid, date_time, enums ---------------------------------------
+template<class T>
+struct typed_string_traits
+{
+    // parse: std::optional<T>(std::string_view)
+    template<class Parse>
+    static bool convert(void* t, json_scalar const& v, slot const& s, reader_context& ctx, char const* what, Parse parse)
+    {
+        if(v.k != json_scalar::kind::string)
+            return wrong_type(v, s, ctx, what);
+        auto r = parse(v.text);
+        if(!r)
+            return ctx.fail(errc::invalid_value, std::string("not ") + what);
+        *static_cast<T*>(t) = *r;
+        return true;
+    }
+};
+
+template<>
+struct value_traits<uuid>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        return typed_string_traits<uuid>::convert(t, v, s, ctx, "a UUID", [](std::string_view x) { return uuid::parse(x); });
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a UUID string"); }
+    static inline value_ops const ops{&scalar, nullptr, true, &container};
+};
+
+template<>
+struct value_traits<date_time>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        return typed_string_traits<date_time>::convert(t, v, s, ctx, "an RFC 3339 date-time",
+                                                       [](std::string_view x) { return date_time::parse(x); });
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a date-time string"); }
+    static inline value_ops const ops{&scalar, nullptr, true, &container};
+};
+
+template<class E>
+struct value_traits<E, std::enable_if_t<std::is_enum_v<E>>>
+{
+    static std::optional<E> lookup(std::string_view x) noexcept
+    {
+        for(auto const& [name, value] : json_enum<E>::values)
+            if(name == x)
+                return value;
+        return std::nullopt;
+    }
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        return typed_string_traits<E>::convert(t, v, s, ctx, "one of the documented values", &lookup);
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static inline value_ops const ops{&scalar, nullptr, true, &container};
+};
+
+// --- std::optional<X> -----------------------------------------------------------
+template<class X>
+struct value_traits<std::optional<X>>
+{
+    static X* engage(void* t)
+    {
+        auto& o = *static_cast<std::optional<X>*>(t);
+        if(!o)
+            o.emplace();
+        return &*o;
+    }
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        if(v.k == json_scalar::kind::null)
+        {
+            if(!s.nullable)
+                return wrong_type(v, s, ctx, "a value");
+            static_cast<std::optional<X>*>(t)->reset();
+            return true;
+        }
+        return value_traits<X>::ops.scalar(engage(t), v, s, ctx);
+    }
+    static std::string* dest(void* t)
+    {
+        if constexpr(std::is_same_v<X, std::string>)
+            return engage(t);
+        else
+            return nullptr;
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return value_traits<X>::ops.begin_container(engage(t), a, f, ctx);
+    }
+    static inline value_ops const ops{&scalar, &dest, value_traits<X>::ops.takes_string, &container};
+};
+
+// --- objects --------------------------------------------------------------------
+template<class M>
+inline constexpr bool is_optional_v = false;
+template<class X>
+inline constexpr bool is_optional_v<std::optional<X>> = true;
+
+template<class T>
+struct object_traits
+{
+    static constexpr auto fields = json_schema<T>::fields();
+    static constexpr std::size_t size = std::tuple_size_v<std::remove_const_t<decltype(fields)>>;
+    static_assert(size <= 64, "a schema has at most 64 fields");
+
+    static int find(std::string_view key) noexcept
+    {
+        int found = -1;
+        int i = 0;
+        std::apply([&](auto const&... f) { ((found < 0 && f.name == key ? (found = i, ++i) : ++i), ...); }, fields);
+        return found;
+    }
+
+    static std::string_view name(int index) noexcept
+    {
+        std::string_view n;
+        int i = 0;
+        std::apply([&](auto const&... f) { ((i++ == index ? (n = f.name, 0) : 0), ...); }, fields);
+        return n;
+    }
+
+
+    static slot field(void* object, int index) noexcept
+    {
+        slot s;
+        int i = 0;
+        auto& obj = *static_cast<T*>(object);
+        std::apply(
+            [&](auto const&... f) {
+                ((i++ == index ? (s = slot{ops_of<std::decay_t<decltype(obj.*(f.member))>>(), &(obj.*(f.member)), f.check, f.nullable}, 0)
+                               : 0),
+                 ...);
+            },
+            fields);
+        return s;
+    }
+
+    static int first_missing(std::uint64_t seen) noexcept
+    {
+        int missing = -1;
+        int i = 0;
+        std::apply(
+            [&](auto const&... f) {
+                ((missing < 0 && !is_optional_v<std::decay_t<decltype(std::declval<T&>().*(f.member))>> &&
+                          !(seen & (std::uint64_t(1) << i))
+                      ? (missing = i, ++i)
+                      : ++i),
+                 ...);
+            },
+            fields);
+        return missing;
+    }
+
+    static inline object_ops const ops{&find, &name, &field, &first_missing};
+};
+
+template<class T>
+struct value_traits<T, std::enable_if_t<std::is_class_v<decltype(json_schema<T>::fields())>>>
+{
+    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx) { return wrong_type(v, s, ctx, "an object"); }
+    static bool container(void* t, bool is_array, frame& f, reader_context& ctx)
+    {
+        if(is_array)
+            return ctx.fail(errc::wrong_type, "expected an object, got an array");
+        f.k = frame::kind::object;
+        f.ops = &object_traits<T>::ops;
+        f.target = t;
+        return true;
+    }
+    static inline value_ops const ops{&scalar, nullptr, false, &container};
+};
+
+// --- arrays ---------------------------------------------------------------------
+template<class X>
+struct value_traits<std::vector<X>>
+{
+    static slot append(void* v)
+    {
+        auto& vec = *static_cast<std::vector<X>*>(v);
+        vec.emplace_back();
+        return slot{ops_of<X>(), &vec.back(), nullptr, false};
+    }
+    static inline array_ops const aops{&append};
+
+    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx) { return wrong_type(v, s, ctx, "an array"); }
+    static bool container(void* t, bool is_array, frame& f, reader_context& ctx)
+    {
+        if(!is_array)
+            return ctx.fail(errc::wrong_type, "expected an array, got an object");
+        static_cast<std::vector<X>*>(t)->clear();
+        f.k = frame::kind::array;
+        f.ops = &aops;
+        f.target = t;
+        return true;
+    }
+    static inline value_ops const ops{&scalar, nullptr, false, &container};
+};
+
+// ---------------------------------------------------------------------------
+// The SAX handler
+
+/// The deepest nesting the reader supports, whatever `limits::max_depth` says.
+inline constexpr std::size_t max_supported_depth = 32;
+
+class schema_handler
+{
+public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+
+    reader_context ctx;
+
+    schema_handler(slot root, limits const& lim, strictness mode) noexcept
+        : root_(root), max_string_(lim.max_string_length), strict_(mode == strictness::strict)
+    {
+    }
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+
+    bool on_object_begin(ec_t& ec) { return begin(false, ec); }
+    bool on_array_begin(ec_t& ec) { return begin(true, ec); }
+
+    bool on_object_end(std::size_t, ec_t& ec)
+    {
+        frame& f = top();
+        if(f.k == frame::kind::object)
+        {
+            auto const& ops = *static_cast<object_ops const*>(f.ops);
+            int const missing = ops.first_missing(f.seen);
+            if(missing >= 0)
+            {
+                f.current = missing;
+                return fail(ec, errc::missing_field, "");
+            }
+        }
+        unknown_.resize(f.unknown_begin);
+        --depth_;
+        return true;
+    }
+
+    bool on_array_end(std::size_t, ec_t&)
+    {
+        --depth_;
+        return true;
+    }
+
+    bool on_key_part(sv s, std::size_t n, ec_t& ec) { return key_part({s.data(), s.size()}, n, ec); }
+
+    bool on_key(sv s, std::size_t n, ec_t& ec)
+    {
+        if(!key_part({s.data(), s.size()}, n, ec))
+            return false;
+        std::string_view const key(key_buf_.data(), key_len_);
+        bool const complete = key_total_ <= key_buf_.size();
+        key_total_ = 0;
+        key_len_ = 0;
+        std::uint64_t const h = key_hash_;
+        key_hash_ = fnv_basis;
+
+        frame& f = top();
+        int idx = -1;
+        if(f.k == frame::kind::object && complete)
+            idx = static_cast<object_ops const*>(f.ops)->find(key);
+        if(idx >= 0)
+        {
+            auto const bit = std::uint64_t(1) << idx;
+            f.current = idx;
+            if(f.seen & bit)
+                return fail(ec, errc::duplicate_key, "");
+            f.seen |= bit;
+            return true;
+        }
+        f.current = -1;
+        if(f.k == frame::kind::object && strict_)
+        {
+            last_key_.assign(key);
+            return fail(ec, errc::unknown_field, "");
+        }
+        for(std::size_t i = f.unknown_begin; i < unknown_.size(); ++i)
+            if(unknown_[i] == h)
+            {
+                last_key_.assign(key);
+                return fail(ec, errc::duplicate_key, "");
+            }
+        unknown_.push_back(h);
+        return true;
+    }
+
+    bool on_string_part(sv s, std::size_t n, ec_t& ec)
+    {
+        if(!string_begun_)
+        {
+            string_begun_ = true;
+            if(!start_string(ec))
+                return false;
+        }
+        return string_append({s.data(), s.size()}, n, ec);
+    }
+
+    bool on_string(sv s, std::size_t n, ec_t& ec)
+    {
+        if(!on_string_part(s, n, ec))
+            return false;
+        string_begun_ = false;
+        if(!str_slot_.ops)
+            return true;
+        json_scalar v{json_scalar::kind::string};
+        v.text = str_dest_ ? std::string_view(*str_dest_) : std::string_view(scratch_.data(), scratch_len_);
+        if(!str_dest_ && scratch_overflow_)
+            return fail(ec, errc::invalid_value, "value too long for its format");
+        return deliver(str_slot_, v, ec);
+    }
+
+    bool on_number_part(sv, ec_t&) { return true; }
+
+    bool on_int64(std::int64_t i, sv s, ec_t& ec)
+    {
+        json_scalar v{json_scalar::kind::int64};
+        v.i = i;
+        v.text = {s.data(), s.size()};
+        return scalar(v, ec);
+    }
+
+    bool on_uint64(std::uint64_t u, sv s, ec_t& ec)
+    {
+        json_scalar v{json_scalar::kind::uint64};
+        v.u = u;
+        v.text = {s.data(), s.size()};
+        return scalar(v, ec);
+    }
+
+    bool on_double(double d, sv s, ec_t& ec)
+    {
+        json_scalar v{json_scalar::kind::number};
+        v.d = d;
+        v.text = {s.data(), s.size()};
+        return scalar(v, ec);
+    }
+
+    bool on_bool(bool b, ec_t& ec)
+    {
+        json_scalar v{json_scalar::kind::boolean};
+        v.b = b;
+        return scalar(v, ec);
+    }
+
+    bool on_null(ec_t& ec) { return scalar(json_scalar{json_scalar::kind::null}, ec); }
+
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+
+    /** Returns the JSON Pointer of the value being read when the error
+        happened (RFC 6901: `~` as `~0`, `/` as `~1`).
+    */
+    std::string pointer() const
+    {
+        std::string p;
+        for(std::size_t d = 0; d < depth_; ++d)
+        {
+            frame const& f = frames_[d];
+            if(f.k == frame::kind::object && f.current >= 0)
+                append_token(p, static_cast<object_ops const*>(f.ops)->name(f.current));
+            else if(f.k == frame::kind::array || f.k == frame::kind::skip_array)
+            {
+                if(f.count == 0)
+                    break;
+                p += '/';
+                p += std::to_string(f.count - 1);
+            }
+            else if(d + 1 == depth_ && !last_key_.empty())
+                append_token(p, last_key_);
+            else
+                break;
+        }
+        return p;
+    }
+
+private:
+    static constexpr std::uint64_t fnv_basis = 14695981039346656037ULL;
+
+    slot root_;
+    std::size_t max_string_;
+    bool strict_;
+
+    std::array<frame, max_supported_depth> frames_{};
+    std::size_t depth_ = 0;
+    bool root_taken_ = false;
+
+    // Key being read: the first bytes, its total length, its hash.
+    std::array<char, 64> key_buf_{};
+    std::size_t key_len_ = 0;
+    std::size_t key_total_ = 0;
+    std::uint64_t key_hash_ = fnv_basis;
+    std::string last_key_; // only set when an error names an unknown key
+
+    // Hashes of the unknown keys of the open objects (duplicate detection).
+    std::vector<std::uint64_t> unknown_;
+
+    // String being read.
+    bool string_begun_ = false;
+    slot str_slot_;
+    std::string* str_dest_ = nullptr;
+    std::array<char, 64> scratch_{}; // typed strings (UUID, date-time, enum) are short
+    std::size_t scratch_len_ = 0;
+    bool scratch_overflow_ = false;
+
+    frame& top() noexcept { return frames_[depth_ - 1]; }
+
+    static void append_token(std::string& p, std::string_view name)
+    {
+        p += '/';
+        for(char c : name)
+        {
+            if(c == '~')
+                p += "~0";
+            else if(c == '/')
+                p += "~1";
+            else
+                p += c;
+        }
+    }
+
+    bool fail(ec_t& ec, errc c, char const* msg)
+    {
+        ctx.fail(c, msg);
+        ec = ctx.err.code;
+        return false;
+    }
+
+    bool fail_from_ctx(ec_t& ec)
+    {
+        ec = ctx.err.code;
+        return false;
+    }
+
+    // The slot of the value that starts now (appends an element in arrays).
+    slot next_slot()
+    {
+        if(depth_ == 0)
+        {
+            root_taken_ = true;
+            return root_;
+        }
+        frame& f = top();
+        switch(f.k)
+        {
+        case frame::kind::object:
+            if(f.current >= 0)
+                return static_cast<object_ops const*>(f.ops)->field(f.target, f.current);
+            return {};
+        case frame::kind::array: {
+            ++f.count;
+            return static_cast<array_ops const*>(f.ops)->append(f.target);
+        }
+        case frame::kind::skip_array: ++f.count; return {};
+        default: return {};
+        }
+    }
+
+    bool begin(bool is_array, ec_t& ec)
+    {
+        if(depth_ == frames_.size())
+            return fail(ec, errc::too_deep, "nested too deeply");
+        slot const s = next_slot();
+        frame f;
+        f.unknown_begin = unknown_.size();
+        if(s.ops)
+        {
+            if(!s.ops->begin_container(s.target, is_array, f, ctx))
+                return fail_from_ctx(ec);
+        }
+        else
+            f.k = is_array ? frame::kind::skip_array : frame::kind::skip_object;
+        frames_[depth_++] = f;
+        return true;
+    }
+
+    bool key_part(std::string_view s, std::size_t n, ec_t& ec)
+    {
+        if(n > max_string_)
+            return fail(ec, errc::string_too_long, "key too long");
+        for(char c : s)
+        {
+            if(key_len_ < key_buf_.size())
+                key_buf_[key_len_++] = c;
+            key_hash_ = (key_hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        }
+        key_total_ += s.size();
+        return true;
+    }
+
+    bool start_string(ec_t& ec)
+    {
+        str_slot_ = next_slot();
+        str_dest_ = nullptr;
+        scratch_len_ = 0;
+        scratch_overflow_ = false;
+        if(!str_slot_.ops)
+            return true;
+        if(!str_slot_.ops->takes_string)
+        {
+            json_scalar v{json_scalar::kind::string};
+            return deliver(str_slot_, v, ec); // reports the type error
+        }
+        if(str_slot_.ops->string_dest)
+        {
+            str_dest_ = str_slot_.ops->string_dest(str_slot_.target);
+            if(str_dest_)
+                str_dest_->clear();
+        }
+        return true;
+    }
+
+    bool string_append(std::string_view s, std::size_t n, ec_t& ec)
+    {
+        if(n > max_string_)
+            return fail(ec, errc::string_too_long, "string too long");
+        if(!str_slot_.ops)
+            return true;
+        if(str_dest_)
+            str_dest_->append(s.data(), s.size());
+        else if(scratch_len_ + s.size() <= scratch_.size())
+        {
+            for(char c : s)
+                scratch_[scratch_len_++] = c;
+        }
+        else
+            scratch_overflow_ = true;
+        return true;
+    }
+
+    bool scalar(json_scalar const& v, ec_t& ec)
+    {
+        slot const s = next_slot();
+        if(!s.ops)
+            return true;
+        return deliver(s, v, ec);
+    }
+
+    bool deliver(slot const& s, json_scalar const& v, ec_t& ec)
+    {
+        if(!s.ops->scalar(s.target, v, s, ctx))
+            return fail_from_ctx(ec);
+        return true;
+    }
+};
+
+/** Parses `body` as one JSON document into `out` according to its schema.
+
+    @return nothing, or the error: `malformed_json` (syntax, empty body,
+    trailing data), `too_deep`, `string_too_long`, `duplicate_key`,
+    `missing_field`, `unknown_field` (strict mode), `wrong_type`,
+    `invalid_value`; `error::field` holds the JSON Pointer of the value.
+*/
+template<class T>
+result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode)
+{
+    boost::json::parse_options opt;
+    opt.max_depth = lim.max_depth < max_supported_depth ? lim.max_depth : max_supported_depth;
+    boost::json::basic_parser<schema_handler> p(opt, slot{ops_of<T>(), &out, nullptr, false}, lim, mode);
+    boost::system::error_code ec;
+    std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
+    auto& h = p.handler();
+    if(h.ctx.failed)
+    {
+        error e = std::move(h.ctx.err);
+        e.field = h.pointer();
+        return e;
+    }
+    if(ec == boost::json::error::too_deep)
+        return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(opt.max_depth));
+    if(ec || n != body.size())
+    {
+        if(body.empty())
+            return error(errc::malformed_json, "empty body");
+        std::string msg = ec ? ec.message() : std::string("extra data after the document");
+        msg += " at offset ";
+        msg += std::to_string(n);
+        return error(errc::malformed_json, std::move(msg));
+    }
+    return {};
+}
+
+} // namespace detail
+} // namespace admin
+} // namespace corti
+
+#endif

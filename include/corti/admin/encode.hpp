@@ -1,0 +1,75 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_ENCODE_HPP
+#define CORTI_ADMIN_ENCODE_HPP
+
+/** @file
+    Path parameters: each one becomes exactly one path segment.
+*/
+
+#include <corti/admin/detail/utf8.hpp>
+#include <corti/admin/error.hpp>
+
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+
+/// The longest `projectId` accepted, in code points (the API documents none).
+inline constexpr std::size_t max_project_id_length = 256;
+/// The longest `customerId`, in code points (documented: maxLength 64).
+inline constexpr std::size_t max_customer_id_length = 64;
+
+/** Appends `/` and `value` percent-encoded as one path segment to `target`.
+
+    Every byte outside the RFC 3986 unreserved set (`A-Z a-z 0-9 - . _ ~`) is
+    written as `%XX` with uppercase hex, so `/`, `?`, `#`, `%`, `;`, `+` and
+    spaces can never change the route. Does not validate: see
+    `check_path_parameter`.
+*/
+inline void append_path_segment(std::string& target, std::string_view value)
+{
+    namespace urls = boost::urls;
+    std::size_t const n = urls::encoded_size(value, urls::unreserved_chars);
+    std::size_t const at = target.size() + 1;
+    target.resize(at + n);
+    target[at - 1] = '/';
+    urls::encode(&target[at], n, value, urls::unreserved_chars);
+}
+
+/** Checks a path parameter before it is encoded.
+
+    @param name the parameter's name, reported in `error::field` (e.g. `customerId`)
+    @param value the parameter
+    @param max_length the largest length allowed, in code points
+
+    @return nothing on success, or `errc::invalid_argument` with `field = name`
+    when `value` is empty, `.` or `..` (servers and proxies collapse those
+    segments), not valid UTF-8, holds a control character (NUL included), or
+    has more than `max_length` code points.
+*/
+inline result<void> check_path_parameter(std::string_view name, std::string_view value, std::size_t max_length)
+{
+    auto const fail = [&](char const* why) -> result<void> { return error(errc::invalid_argument, why, std::string(name)); };
+    if(value.empty())
+        return fail("must not be empty");
+    if(value == "." || value == "..")
+        return fail("must not be a dot segment");
+    auto const n = detail::utf8_count(value);
+    if(n == detail::invalid_utf8)
+        return fail("must be valid UTF-8");
+    if(detail::has_ascii_control(value))
+        return fail("must not contain control characters");
+    if(n > max_length)
+        return fail("too long");
+    return {};
+}
+
+} // namespace admin
+} // namespace corti
+
+#endif

@@ -1,0 +1,354 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_RESPONSES_HPP
+#define CORTI_ADMIN_RESPONSES_HPP
+
+/** @file
+    Response parsers: pure functions from an `http_response` to a value or a
+    precise error.
+
+    Every parser first classifies the status: a 3xx is
+    `errc::redirect_not_followed`; a 4xx/5xx is `errc::api_error` (see
+    `parse_api_error`); a status other than the operation's documented
+    success is `errc::unexpected_status`. A success body must then have
+    `Content-Type: application/json` (`errc::bad_content_type`), fit in
+    `limits::max_body_size` (`errc::body_too_large`), and match the schema
+    (the JSON errors of `errc`).
+*/
+
+#include <corti/admin/config.hpp>
+#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/utf8.hpp>
+#include <corti/admin/error.hpp>
+#include <corti/admin/http.hpp>
+#include <corti/admin/model.hpp>
+#include <corti/admin/validate.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+
+namespace detail {
+
+template<>
+struct json_schema<user>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("email", &user::email, &is_valid_email),
+                               json_field("firstName", &user::first_name),
+                               json_field("lastName", &user::last_name),
+                               json_field("enabled", &user::enabled),
+                               json_field("id", &user::id),
+                               json_field("emailVerified", &user::email_verified),
+                               json_field("createdAt", &user::created_at));
+    }
+};
+
+/// The longest server message kept in `error::message`, in bytes.
+inline constexpr std::size_t max_server_message = 512;
+
+/** Appends at most `max` bytes of `s` to `out`, for a log line: control
+    characters become spaces (no terminal escapes, no forged log lines),
+    invalid UTF-8 becomes `?`, and the cut never splits a character.
+*/
+inline void append_sanitized(std::string& out, std::string_view s, std::size_t max)
+{
+    std::size_t i = 0;
+    std::size_t written = 0;
+    while(i < s.size())
+    {
+        // Length of the UTF-8 sequence at i, or 0 when it is invalid.
+        std::size_t len = 1;
+        auto const c = static_cast<unsigned char>(s[i]);
+        if(c >= 0xF0)
+            len = 4;
+        else if(c >= 0xE0)
+            len = 3;
+        else if(c >= 0xC0)
+            len = 2;
+        if(i + len > s.size() || (len > 1 && utf8_count(s.substr(i, len)) != 1))
+            len = 0;
+        std::size_t const need = len == 0 ? 1 : len;
+        if(written + need > max)
+        {
+            out += "...";
+            return;
+        }
+        if(len == 0)
+            out += '?';
+        else if(len == 1)
+            out += is_ascii_control(s[i]) ? ' ' : s[i];
+        else
+            out.append(s.data() + i, len);
+        written += need;
+        i += need;
+    }
+}
+
+/// Returns the request id of a response, from the usual headers.
+inline std::string_view find_request_id(http_headers const& h) noexcept
+{
+    for(auto name : {"x-request-id", "request-id", "x-correlation-id", "sb-request-id"})
+    {
+        auto const v = h.find(name);
+        if(!v.empty())
+            return v;
+    }
+    return {};
+}
+
+/** A tolerant SAX handler for error bodies: remembers the first string in
+    the top-level `error`, `message`, `msg`, `error_description` or `detail`
+    member, or in `error.message`; ignores everything else.
+*/
+class error_body_handler
+{
+public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+
+    /// The best message found so far and its rank (lower is better).
+    std::string message;
+    int rank = 99;
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&)
+    {
+        if(depth_ == 0)
+            root_is_object_ = true;
+        in_error_object_ = depth_ == 1 && key_rank_ == 0;
+        ++depth_;
+        return true;
+    }
+    bool on_object_end(std::size_t, ec_t&)
+    {
+        --depth_;
+        if(depth_ == 1)
+            in_error_object_ = false;
+        key_rank_ = 99;
+        return true;
+    }
+    bool on_array_begin(ec_t&)
+    {
+        ++depth_;
+        return true;
+    }
+    bool on_array_end(std::size_t, ec_t&)
+    {
+        --depth_;
+        key_rank_ = 99;
+        return true;
+    }
+    bool on_key_part(sv s, std::size_t, ec_t&)
+    {
+        if(key_.size() < 32)
+            key_.append(s.data(), s.size() < 32 ? s.size() : 32);
+        return true;
+    }
+    bool on_key(sv s, std::size_t n, ec_t& ec)
+    {
+        on_key_part(s, n, ec);
+        key_rank_ = 99;
+        if(root_is_object_ && depth_ == 1)
+        {
+            constexpr std::string_view keys[] = {"error", "message", "msg", "error_description", "detail"};
+            for(int i = 0; i < 5; ++i)
+                if(key_ == keys[i])
+                    key_rank_ = i;
+        }
+        else if(depth_ == 2 && in_error_object_ && key_ == "message")
+            key_rank_ = 0;
+        key_.clear();
+        return true;
+    }
+    bool on_string_part(sv s, std::size_t, ec_t&)
+    {
+        if(key_rank_ < rank)
+            part_.append(s.data(), s.size() < max_server_message ? s.size() : max_server_message);
+        return true;
+    }
+    bool on_string(sv s, std::size_t n, ec_t& ec)
+    {
+        on_string_part(s, n, ec);
+        if(key_rank_ < rank && !part_.empty())
+        {
+            message.clear();
+            append_sanitized(message, part_, max_server_message);
+            rank = key_rank_;
+        }
+        part_.clear();
+        key_rank_ = 99;
+        return true;
+    }
+    bool on_number_part(sv, ec_t&) { return true; }
+    bool on_int64(std::int64_t, sv, ec_t&) { return scalar(); }
+    bool on_uint64(std::uint64_t, sv, ec_t&) { return scalar(); }
+    bool on_double(double, sv, ec_t&) { return scalar(); }
+    bool on_bool(bool, ec_t&) { return scalar(); }
+    bool on_null(ec_t&) { return scalar(); }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+
+private:
+    std::size_t depth_ = 0;
+    bool root_is_object_ = false;
+    bool in_error_object_ = false;
+    int key_rank_ = 99;
+    std::string key_;
+    std::string part_;
+
+    bool scalar()
+    {
+        key_rank_ = 99;
+        return true;
+    }
+};
+
+} // namespace detail
+
+/** Makes the error for a 4xx or 5xx response.
+
+    The body is read tolerantly: when it is a JSON object (whatever the
+    `Content-Type` says) the message is the first string found in its
+    `error`, `message`, `msg`, `error_description` or `detail` member, or in
+    `error.message`; otherwise it is a bounded excerpt of the body. Control
+    characters are replaced and the message is at most 512 bytes.
+
+    @return an `error` with `code == errc::api_error`, `http_status`,
+    `message` and `request_id` (from `x-request-id`, `request-id`,
+    `x-correlation-id` or `sb-request-id`).
+*/
+inline error parse_api_error(http_response const& r, limits const& lim = {})
+{
+    error e(errc::api_error);
+    e.http_status = r.status;
+    e.request_id = std::string(detail::find_request_id(r.headers));
+
+    if(!r.body.empty() && r.body.size() <= lim.max_body_size)
+    {
+        boost::json::parse_options opt;
+        opt.max_depth = lim.max_depth < detail::max_supported_depth ? lim.max_depth : detail::max_supported_depth;
+        boost::json::basic_parser<detail::error_body_handler> p(opt);
+        boost::system::error_code ec;
+        auto const n = p.write_some(false, r.body.data(), r.body.size(), ec);
+        if(!ec && n == r.body.size() && !p.handler().message.empty())
+        {
+            e.message = std::move(p.handler().message);
+            return e;
+        }
+    }
+    detail::append_sanitized(e.message, detail::trim_ows(r.body), detail::max_server_message);
+    return e;
+}
+
+namespace detail {
+
+/** Classifies the status and checks the body's envelope.
+
+    @return nothing when `r.status` is one of `success` and, if
+    `json_body`, the body has the JSON media type and fits the limit; else
+    the error (see the file comment).
+*/
+inline result<void> check_response(http_response const& r, std::initializer_list<unsigned> success, bool json_body,
+                                    limits const& lim)
+{
+    auto const with_id = [&](error e) {
+        e.http_status = r.status;
+        e.request_id = std::string(find_request_id(r.headers));
+        return e;
+    };
+    if(r.status >= 400 && r.status <= 599)
+        return parse_api_error(r, lim);
+    if(r.status >= 300 && r.status <= 399)
+    {
+        std::string msg = "redirects are not followed";
+        auto const loc = r.headers.find("Location");
+        if(!loc.empty())
+        {
+            msg += "; Location: ";
+            append_sanitized(msg, loc, 256);
+        }
+        return with_id(error(errc::redirect_not_followed, std::move(msg)));
+    }
+    bool ok = false;
+    for(unsigned s : success)
+        ok = ok || s == r.status;
+    if(!ok)
+        return with_id(error(errc::unexpected_status, "status " + std::to_string(r.status) + " is not documented for this operation"));
+    if(!json_body)
+    {
+        if(!r.body.empty())
+            return with_id(error(errc::unexpected_body, "the response must not have a body"));
+        return {};
+    }
+    if(!r.headers.contains("Content-Type"))
+        return with_id(error(errc::bad_content_type, "no Content-Type"));
+    auto const ct = r.headers.find("Content-Type");
+    if(!is_json_media_type(ct))
+    {
+        std::string msg = "Content-Type is ";
+        append_sanitized(msg, ct, 128);
+        return with_id(error(errc::bad_content_type, std::move(msg)));
+    }
+    if(r.body.size() > lim.max_body_size)
+        return with_id(error(errc::body_too_large, std::to_string(r.body.size()) + " bytes, the limit is " +
+                                                       std::to_string(lim.max_body_size)));
+    return {};
+}
+
+/// Checks the envelope, then reads the JSON body into a `T`.
+template<class T>
+result<T> parse_json_response(http_response const& r, std::initializer_list<unsigned> success, config const& cfg)
+{
+    if(auto ok = check_response(r, success, true, cfg.limits); !ok)
+        return ok.error();
+    T out{};
+    if(auto ok = read_json(r.body, out, cfg.limits, cfg.strictness); !ok)
+    {
+        error e = ok.error();
+        e.http_status = r.status;
+        e.request_id = std::string(find_request_id(r.headers));
+        return e;
+    }
+    return out;
+}
+
+} // namespace detail
+
+/** Parses the response of "create a new user and add it to the customer".
+
+    Success is 200 or 201 (the API leaves it open) with a `user` object:
+    `email` (a valid address), `firstName`, `lastName`, `enabled` required;
+    `id` (UUID), `emailVerified`, `createdAt` (RFC 3339) optional; no `null`.
+
+    @return the user, or `redirect_not_followed`, `api_error`,
+    `unexpected_status`, `bad_content_type`, `body_too_large`,
+    `malformed_json`, `too_deep`, `string_too_long`, `duplicate_key`,
+    `missing_field`, `unknown_field` (strict mode only), `wrong_type`,
+    `invalid_value`; `error::field` is the JSON Pointer of the bad value.
+*/
+inline result<user> parse_create_user_response(http_response const& r, config const& cfg)
+{
+    return detail::parse_json_response<user>(r, {200, 201}, cfg);
+}
+
+/// As above, with the default limits and `strictness::tolerant`.
+inline result<user> parse_create_user_response(http_response const& r)
+{
+    return parse_create_user_response(r, config{});
+}
+
+} // namespace admin
+} // namespace corti
+
+#endif

@@ -1,0 +1,143 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_UUID_HPP
+#define CORTI_ADMIN_UUID_HPP
+
+/** @file
+    `uuid`: the 128-bit identifier the API uses for users.
+*/
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+
+/** A UUID in its 16-byte form.
+
+    Any version and variant is accepted (the API only promises `format: uuid`).
+    Text form: 8-4-4-4-12 hexadecimal digits; parsing accepts either case,
+    `to_string` writes lowercase.
+*/
+class uuid
+{
+    std::array<std::uint8_t, 16> b_{};
+
+    static constexpr int hex_value(char c) noexcept
+    {
+        if(c >= '0' && c <= '9')
+            return c - '0';
+        if(c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if(c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+public:
+    /// The length of the text form.
+    static constexpr std::size_t text_size = 36;
+
+    /// The nil UUID (all zeros).
+    constexpr uuid() noexcept = default;
+
+    /// Makes a UUID from its bytes, in network order.
+    constexpr explicit uuid(std::array<std::uint8_t, 16> const& bytes) noexcept : b_(bytes) {}
+
+    /** Parses the text form.
+
+        @return the UUID, or `std::nullopt` unless `s` is exactly
+        8-4-4-4-12 ASCII hexadecimal digits (no braces, no `urn:uuid:`,
+        no surrounding whitespace).
+    */
+    static constexpr std::optional<uuid> parse(std::string_view s) noexcept
+    {
+        if(s.size() != text_size)
+            return std::nullopt;
+        uuid u;
+        std::size_t k = 0;
+        for(std::size_t i = 0; i < text_size;)
+        {
+            if(i == 8 || i == 13 || i == 18 || i == 23)
+            {
+                if(s[i] != '-')
+                    return std::nullopt;
+                ++i;
+                continue;
+            }
+            int const hi = hex_value(s[i]);
+            int const lo = hex_value(s[i + 1]);
+            if(hi < 0 || lo < 0)
+                return std::nullopt;
+            u.b_[k++] = static_cast<std::uint8_t>(hi * 16 + lo);
+            i += 2;
+        }
+        return u;
+    }
+
+    /// Returns the bytes, in network order.
+    constexpr std::array<std::uint8_t, 16> const& bytes() const noexcept { return b_; }
+
+    /// Returns true for the nil UUID.
+    constexpr bool is_nil() const noexcept
+    {
+        for(auto x : b_)
+            if(x != 0)
+                return false;
+        return true;
+    }
+
+    /// Writes the 36-character lowercase text form to `out` (no terminator).
+    constexpr void to_chars(char* out) const noexcept
+    {
+        constexpr char digits[] = "0123456789abcdef";
+        std::size_t j = 0;
+        for(std::size_t k = 0; k < 16; ++k)
+        {
+            if(k == 4 || k == 6 || k == 8 || k == 10)
+                out[j++] = '-';
+            out[j++] = digits[b_[k] >> 4];
+            out[j++] = digits[b_[k] & 15];
+        }
+    }
+
+    /// Returns the lowercase text form.
+    std::string to_string() const
+    {
+        std::string s(text_size, '\0');
+        to_chars(s.data());
+        return s;
+    }
+
+    // Hand-written: std::array's comparisons are not constexpr before C++20.
+    friend constexpr bool operator==(uuid const& a, uuid const& b) noexcept
+    {
+        for(std::size_t k = 0; k < 16; ++k)
+            if(a.b_[k] != b.b_[k])
+                return false;
+        return true;
+    }
+    friend constexpr bool operator!=(uuid const& a, uuid const& b) noexcept { return !(a == b); }
+    friend constexpr bool operator<(uuid const& a, uuid const& b) noexcept
+    {
+        for(std::size_t k = 0; k < 16; ++k)
+            if(a.b_[k] != b.b_[k])
+                return a.b_[k] < b.b_[k];
+        return false;
+    }
+
+    friend std::ostream& operator<<(std::ostream& os, uuid const& u)
+    {
+        char buf[text_size];
+        u.to_chars(buf);
+        return os.write(buf, text_size);
+    }
+};
+
+} // namespace admin
+} // namespace corti
+
+#endif

@@ -1,0 +1,222 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_VALIDATE_HPP
+#define CORTI_ADMIN_VALIDATE_HPP
+
+/** @file
+    Validators for the values the API constrains: email addresses, person
+    names, passwords. Pure functions, no allocation. UUIDs and date-times
+    have their own types (`uuid.hpp`, `date_time.hpp`).
+*/
+
+#include <corti/admin/detail/utf8.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+
+/// Password length bounds of the API, in Unicode code points.
+inline constexpr std::size_t min_password_length = 16;
+inline constexpr std::size_t max_password_length = 64;
+
+/// The longest first or last name accepted, in code points (the API documents
+/// none; 255 is the common identity-provider bound).
+inline constexpr std::size_t max_name_length = 255;
+
+namespace detail {
+
+constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+constexpr bool is_non_ascii(char c) noexcept { return static_cast<unsigned char>(c) >= 0x80; }
+
+// RFC 5322 atext, extended with UTF-8 by RFC 6531.
+constexpr bool is_atext(char c) noexcept
+{
+    if(is_alpha(c) || is_digit(c) || is_non_ascii(c))
+        return true;
+    constexpr std::string_view specials = "!#$%&'*+-/=?^_`{|}~";
+    return specials.find(c) != std::string_view::npos;
+}
+
+constexpr bool is_dot_atom(std::string_view s) noexcept
+{
+    if(s.empty() || s.front() == '.' || s.back() == '.')
+        return false;
+    char prev = '\0';
+    for(char c : s)
+    {
+        if(c == '.' ? prev == '.' : !is_atext(c))
+            return false;
+        prev = c;
+    }
+    return true;
+}
+
+// RFC 5321 Quoted-string: printable ASCII and space, with \ escapes.
+constexpr bool is_quoted_string(std::string_view s) noexcept
+{
+    if(s.size() < 2 || s.front() != '"' || s.back() != '"')
+        return false;
+    for(std::size_t i = 1; i + 1 < s.size(); ++i)
+    {
+        char const c = s[i];
+        if(c == '\\')
+        {
+            if(++i + 1 >= s.size() || s[i] < ' ' || s[i] > '~')
+                return false;
+        }
+        else if(c == '"' || c < ' ' || c > '~')
+            return false;
+    }
+    return true;
+}
+
+constexpr bool is_ipv4(std::string_view s) noexcept
+{
+    int parts = 0;
+    std::size_t i = 0;
+    while(true)
+    {
+        std::size_t const first = i;
+        int v = 0;
+        while(i < s.size() && is_digit(s[i]) && i - first < 3)
+            v = v * 10 + (s[i++] - '0');
+        std::size_t const len = i - first;
+        if(len == 0 || v > 255 || (len > 1 && s[first] == '0'))
+            return false;
+        if(++parts == 4)
+            return i == s.size();
+        if(i >= s.size() || s[i] != '.')
+            return false;
+        ++i;
+    }
+}
+
+constexpr bool is_ipv6(std::string_view s) noexcept
+{
+    int groups = 0;
+    bool compressed = false;
+    std::size_t i = 0;
+    if(s.substr(0, 2) == "::")
+    {
+        compressed = true;
+        i = 2;
+        if(i == s.size())
+            return true;
+    }
+    else if(!s.empty() && s.front() == ':')
+        return false;
+    while(i < s.size())
+    {
+        // An embedded IPv4 address may end the address.
+        std::size_t const next_colon = s.find(':', i);
+        if(next_colon == std::string_view::npos && s.find('.', i) != std::string_view::npos)
+            return is_ipv4(s.substr(i)) && groups + 2 + (compressed ? 1 : 0) <= 8;
+        std::size_t const first = i;
+        while(i < s.size() && is_hex(s[i]) && i - first < 4)
+            ++i;
+        if(i == first)
+            return false;
+        ++groups;
+        if(i == s.size())
+            break;
+        if(s[i] != ':')
+            return false;
+        ++i;
+        if(i < s.size() && s[i] == ':')
+        {
+            if(compressed)
+                return false;
+            compressed = true;
+            ++i;
+        }
+        else if(i == s.size())
+            return false; // trailing single colon
+    }
+    return compressed ? groups <= 7 : groups == 8;
+}
+
+constexpr bool is_domain(std::string_view s) noexcept
+{
+    if(s.size() >= 2 && s.front() == '[' && s.back() == ']')
+    {
+        auto const lit = s.substr(1, s.size() - 2);
+        if(lit.substr(0, 5) == "IPv6:")
+            return is_ipv6(lit.substr(5));
+        return is_ipv4(lit);
+    }
+    if(s.empty() || s.size() > 253)
+        return false;
+    std::size_t label = 0;
+    char prev = '.';
+    for(char c : s)
+    {
+        if(c == '.')
+        {
+            if(label == 0 || prev == '-')
+                return false;
+            label = 0;
+        }
+        else if(is_alpha(c) || is_digit(c) || is_non_ascii(c) || (c == '-' && label != 0))
+        {
+            if(++label > 63)
+                return false;
+        }
+        else
+            return false;
+        prev = c;
+    }
+    return label != 0 && prev != '-';
+}
+
+} // namespace detail
+
+/** Returns true when `s` is a plausible email address (RFC 5321 mailbox,
+    with RFC 6531 UTF-8): a dot-atom or quoted-string local part of at most
+    64 bytes, `@`, and a host name (dot-separated labels of letters, digits,
+    non-ASCII and inner hyphens, each at most 63 bytes) or an address literal
+    (`[192.0.2.1]`, `[IPv6:2001:db8::1]`); at most 254 bytes in all, valid
+    UTF-8, no control characters. Comments, folding whitespace, display names
+    and lists of addresses are rejected.
+*/
+constexpr bool is_valid_email(std::string_view s) noexcept
+{
+    if(s.size() > 254 || detail::utf8_count(s) == detail::invalid_utf8 || detail::has_ascii_control(s))
+        return false;
+    auto const at = s.rfind('@');
+    if(at == std::string_view::npos)
+        return false;
+    auto const local = s.substr(0, at);
+    auto const domain = s.substr(at + 1);
+    if(local.empty() || local.size() > 64)
+        return false;
+    if(!detail::is_dot_atom(local) && !detail::is_quoted_string(local))
+        return false;
+    return detail::is_domain(domain);
+}
+
+/** Returns true when `s` is an acceptable first or last name: 1 to
+    `max_name_length` code points of valid UTF-8 with no control characters.
+*/
+constexpr bool is_valid_name(std::string_view s) noexcept
+{
+    auto const n = detail::utf8_count(s);
+    return n != detail::invalid_utf8 && n >= 1 && n <= max_name_length && !detail::has_ascii_control(s);
+}
+
+/** Returns true when `s` is valid UTF-8 of `min_password_length` to
+    `max_password_length` code points. The character set is left to the
+    server: the API's full pattern is not published.
+*/
+constexpr bool is_valid_password(std::string_view s) noexcept
+{
+    auto const n = detail::utf8_count(s);
+    return n != detail::invalid_utf8 && n >= min_password_length && n <= max_password_length;
+}
+
+} // namespace admin
+} // namespace corti
+
+#endif
