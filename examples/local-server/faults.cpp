@@ -67,6 +67,10 @@ std::optional<Reply> replacement_reply(Fault const& fault) {
             if (fault.body) r.body = *fault.body;
             if (fault.content_type) r.content_type = *fault.content_type;
             if (fault.retry_after) r.headers.emplace_back("Retry-After", *fault.retry_after);
+            if (status == http::status::no_content || status == http::status::not_modified) {
+                r.body.clear();  // these never have a body
+                if (!fault.content_type) r.content_type.clear();
+            }
             return r;
         }
         case FaultKind::redirect: {

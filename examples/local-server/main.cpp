@@ -53,7 +53,9 @@ std::string url_host(net::ip::address const& address) {
 }
 
 int run(Options const& options) {
-    auto const address = net::ip::make_address(options.bind_address);
+    boost::system::error_code ec;
+    auto const address = net::ip::make_address(options.bind_address, ec);
+    if (ec) throw std::runtime_error("--bind: not an IP address: '" + options.bind_address + "'");
     std::optional<net::ssl::context> tls = make_tls_context(options);
     App app(options);
 

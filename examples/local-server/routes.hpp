@@ -1,6 +1,8 @@
 // The route table: which path patterns exist and which methods they allow.
 #pragma once
 
+#include <ostream>  // Boost 1.81: core::string_view (via verb.hpp) needs it
+
 #include <boost/beast/http/verb.hpp>
 
 #include <optional>

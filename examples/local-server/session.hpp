@@ -116,8 +116,10 @@ private:
             return;  // timeout, reset, TLS truncation...: just drop the connection
         // A malformed or too large request: answer it once, then close.
         started_ = std::chrono::steady_clock::now();
-        log_method_ = parser_->is_header_done() ? std::string(parser_->get().method_string()) : "-";
-        log_target_ = parser_->is_header_done() ? std::string(parser_->get().target()) : "-";
+        // The start line may have been parsed even if the rest was not.
+        auto const& partial = parser_->get();
+        log_method_ = partial.method_string().empty() ? "-" : std::string(partial.method_string());
+        log_target_ = partial.target().empty() ? "-" : std::string(partial.target());
         keep_alive_ = false;
         reply_ = ec == http::error::body_limit
                      ? error_reply(http::status::payload_too_large, "payload_too_large", "request body too large")
@@ -157,10 +159,12 @@ private:
 
     void write_message() {
         response_.emplace(make_response<http::string_body>());
-        // 204 and 304 must not carry a body (an injected status fault might ask for one).
-        if (reply_.status != http::status::no_content && reply_.status != http::status::not_modified)
+        // 204 and 304 carry neither a body (even if an injected status fault
+        // asks for one) nor a Content-Length (RFC 9110, 8.6).
+        if (reply_.status != http::status::no_content && reply_.status != http::status::not_modified) {
             response_->body() = std::move(reply_.body);
-        response_->prepare_payload();
+            response_->prepare_payload();
+        }
         lowest().expires_after(session_limits::write_timeout);
         bool const close = !keep_alive_ || reply_.mode == WriteMode::close_after_response;
         http::async_write(stream_, *response_,

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -60,6 +61,12 @@ struct endpoint
             h += std::to_string(port);
         }
         return h;
+    }
+
+    /// Prints the base URL, e.g. `https://api.console.corti.app/functions/v1/public`.
+    friend std::ostream& operator<<(std::ostream& os, endpoint const& e)
+    {
+        return os << (e.tls ? "https://" : "http://") << e.host_header() << e.base_path;
     }
 };
 
@@ -113,9 +120,17 @@ inline result<endpoint> parse_base_url(std::string_view url, scheme_policy polic
 
     if(u->has_port())
     {
-        if(u->port().empty() || u->port_number() == 0)
+        // port_number() wraps values above 65535: check the digits instead.
+        unsigned long port = 0;
+        for(char c : u->port())
+        {
+            port = port * 10 + static_cast<unsigned long>(c - '0');
+            if(port > 65535)
+                return fail("invalid port");
+        }
+        if(port == 0)
             return fail("invalid port");
-        ep.port = u->port_number();
+        ep.port = static_cast<std::uint16_t>(port);
     }
     else
         ep.port = ep.tls ? 443 : 80;

@@ -228,6 +228,16 @@ struct http_response
     http_headers headers;
     /// The body, de-chunked.
     std::string body;
+
+    /// Prints the status, the headers and the body's size (not the body: a
+    /// token response holds a secret).
+    friend std::ostream& operator<<(std::ostream& os, http_response const& r)
+    {
+        os << "HTTP " << r.status << "\r\n";
+        for(auto const& f : r.headers)
+            os << f.name << ": " << f.value << "\r\n";
+        return os << "\r\n[" << r.body.size() << " bytes]";
+    }
 };
 
 /** Returns true when `content_type` is the media type `application/json`:

@@ -11,6 +11,7 @@
 #include <corti/admin/uuid.hpp>
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace corti {
@@ -50,6 +51,21 @@ struct user
                a.created_at == b.created_at;
     }
     friend bool operator!=(user const& a, user const& b) { return !(a == b); }
+
+    /// Prints the fields for diagnostics, e.g.
+    /// `user{email=a@b.co, firstName=A, lastName=B, enabled=true, id=..., emailVerified=false, createdAt=...}`.
+    friend std::ostream& operator<<(std::ostream& os, user const& u)
+    {
+        os << "user{email=" << u.email << ", firstName=" << u.first_name << ", lastName=" << u.last_name
+           << ", enabled=" << (u.enabled ? "true" : "false");
+        if(u.id)
+            os << ", id=" << *u.id;
+        if(u.email_verified)
+            os << ", emailVerified=" << (*u.email_verified ? "true" : "false");
+        if(u.created_at)
+            os << ", createdAt=" << *u.created_at;
+        return os << '}';
+    }
 };
 
 } // namespace admin

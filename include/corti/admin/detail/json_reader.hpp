@@ -941,6 +941,58 @@ private:
     }
 };
 
+/// A handler that accepts every event: Boost.JSON's syntax check alone.
+struct syntax_only_handler
+{
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&) { return true; }
+    bool on_object_end(std::size_t, ec_t&) { return true; }
+    bool on_array_begin(ec_t&) { return true; }
+    bool on_array_end(std::size_t, ec_t&) { return true; }
+    bool on_key_part(sv, std::size_t, ec_t&) { return true; }
+    bool on_key(sv, std::size_t, ec_t&) { return true; }
+    bool on_string_part(sv, std::size_t, ec_t&) { return true; }
+    bool on_string(sv, std::size_t, ec_t&) { return true; }
+    bool on_number_part(sv, ec_t&) { return true; }
+    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
+    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
+    bool on_double(double, sv, ec_t&) { return true; }
+    bool on_bool(bool, ec_t&) { return true; }
+    bool on_null(ec_t&) { return true; }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+};
+
+/** Returns the syntax error of `body` as `errc::malformed_json`, or nothing
+    when it is one well-formed JSON document (at any depth up to 10000; a
+    deeper one is reported as `errc::too_deep`).
+*/
+inline result<void> check_json_syntax(std::string_view body)
+{
+    boost::json::parse_options opt;
+    opt.max_depth = 10000;
+    boost::json::basic_parser<syntax_only_handler> p(opt);
+    boost::system::error_code ec;
+    std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
+    if(ec == boost::json::error::too_deep)
+        return error(errc::too_deep, "nested more than 10000 levels");
+    if(!ec && n == body.size())
+        return {};
+    if(body.empty())
+        return error(errc::malformed_json, "empty body");
+    std::string msg = ec ? ec.message() : std::string("extra data after the document");
+    msg += " at offset ";
+    msg += std::to_string(n);
+    return error(errc::malformed_json, std::move(msg));
+}
+
 /** Parses `body` as one JSON document into `out` according to its schema.
 
     @return nothing, or the error: `malformed_json` (syntax, empty body,
@@ -957,23 +1009,21 @@ result<void> read_json(std::string_view body, T& out, limits const& lim, strictn
     boost::system::error_code ec;
     std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
     auto& h = p.handler();
+    if(!ec && n == body.size())
+        return {};
+    // Not accepted. A syntax error anywhere in the document outranks what the
+    // schema found first: a broken body is reported as broken, whatever its
+    // prefix looked like. (Past 10000 levels the syntax check itself stops:
+    // Boost.JSON's parser recurses, so that is reported as too_deep.)
+    if(auto syntax = check_json_syntax(body); !syntax)
+        return syntax.error();
     if(h.ctx.failed)
     {
         error e = std::move(h.ctx.err);
         e.field = h.pointer();
         return e;
     }
-    if(ec == boost::json::error::too_deep)
-        return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(opt.max_depth));
-    if(ec || n != body.size())
-    {
-        if(body.empty())
-            return error(errc::malformed_json, "empty body");
-        std::string msg = ec ? ec.message() : std::string("extra data after the document");
-        msg += " at offset ";
-        msg += std::to_string(n);
-        return error(errc::malformed_json, std::move(msg));
-    }
+    return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(opt.max_depth));
     return {};
 }
 

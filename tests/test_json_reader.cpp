@@ -1,0 +1,212 @@
+// The generic strict reader, on a schema that uses every kind of member.
+#include <corti/admin/detail/json_reader.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <limits>
+#include <ostream>
+
+using namespace corti::admin;
+
+namespace {
+
+enum class color
+{
+    red,
+    green
+};
+
+struct inner
+{
+    std::int32_t quota = 0;
+    std::optional<double> ratio;
+};
+
+struct outer
+{
+    std::string name;
+    std::int64_t big = 0;
+    std::uint8_t small = 0;
+    double number = 0;
+    color c = color::red;
+    inner in;
+    std::vector<inner> list;
+    std::vector<std::string> tags;
+    std::optional<std::string> note; // nullable
+
+    friend std::ostream& operator<<(std::ostream& os, outer const& o) { return os << "outer{" << o.name << '}'; }
+};
+
+} // namespace
+
+template<>
+struct corti::admin::detail::json_enum<color>
+{
+    static constexpr std::pair<std::string_view, color> values[] = {{"red", color::red}, {"green", color::green}};
+};
+
+template<>
+struct corti::admin::detail::json_schema<inner>
+{
+    static constexpr auto fields() { return std::make_tuple(json_field("quota", &inner::quota), json_field("ratio", &inner::ratio)); }
+};
+
+template<>
+struct corti::admin::detail::json_schema<outer>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("name", &outer::name), json_field("big", &outer::big),
+                               json_field("small", &outer::small), json_field("number", &outer::number),
+                               json_field("c", &outer::c), json_field("in", &outer::in), json_field("list", &outer::list),
+                               json_field("tags", &outer::tags), json_nullable_field("note", &outer::note));
+    }
+};
+
+namespace {
+
+std::string const good = R"({"name":"n\u00e9","big":-9223372036854775808,"small":255,"number":1.5e3,"c":"green",
+ "in":{"quota":-1},"list":[{"quota":1,"ratio":0.5},{"quota":2}],"tags":["a","b"],"note":null})";
+
+result<outer> read(std::string const& body, strictness mode = strictness::tolerant)
+{
+    outer o;
+    auto r = detail::read_json(body, o, limits{}, mode);
+    if(!r)
+        return r.error();
+    return o;
+}
+
+std::string with(std::string const& from, std::string const& to)
+{
+    std::string s = good;
+    auto const pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    return s.replace(pos, from.size(), to);
+}
+
+} // namespace
+
+TEST_CASE("reader: every member kind is filled")
+{
+    auto const o = read(good);
+    REQUIRE(o);
+    CHECK(o->name == "n\xC3\xA9");
+    CHECK(o->big == std::numeric_limits<std::int64_t>::min());
+    CHECK(o->small == 255);
+    CHECK(o->number == 1500.0);
+    CHECK(o->c == color::green);
+    CHECK(o->in.quota == -1);
+    CHECK_FALSE(o->in.ratio);
+    REQUIRE(o->list.size() == 2);
+    CHECK(o->list[0].ratio == 0.5);
+    CHECK(o->list[1].quota == 2);
+    CHECK(o->tags == std::vector<std::string>{"a", "b"});
+    CHECK_FALSE(o->note);
+    CHECK(read(with(R"("note":null)", R"("note":"x")"))->note == "x");
+}
+
+TEST_CASE("reader: integers are exact, range-checked, and may be written with an integral exponent")
+{
+    CHECK(read(with(R"("small":255)", R"("small":2.55e2)"))->small == 255);
+    CHECK(read(with(R"("small":255)", R"("small":255.000)"))->small == 255);
+    CHECK(read(with(R"("small":255)", R"("small":-0)"))->small == 0);
+    CHECK(read(with(R"("big":-9223372036854775808)", R"("big":9223372036854775807)"))->big ==
+          std::numeric_limits<std::int64_t>::max());
+    CHECK(read(with(R"("big":-9223372036854775808)", R"("big":1000000000000000000000e-3)"))->big == 1000000000000000000);
+
+    struct c
+    {
+        char const* from;
+        char const* to;
+        char const* pointer;
+    };
+    c const bad[] = {
+        {R"("small":255)", R"("small":256)", "/small"},
+        {R"("small":255)", R"("small":-1)", "/small"},
+        {R"("small":255)", R"("small":2.5)", "/small"},
+        {R"("small":255)", R"("small":1e-1)", "/small"},
+        {R"("small":255)", R"("small":1e400)", "/small"},
+        {R"("big":-9223372036854775808)", R"("big":9223372036854775808)", "/big"},
+        {R"("big":-9223372036854775808)", R"("big":-9223372036854775809)", "/big"},
+        {R"("big":-9223372036854775808)", R"("big":18446744073709551616)", "/big"},
+        {R"("big":-9223372036854775808)", R"("big":123456789012345678901234567890)", "/big"},
+        {R"("quota":-1)", R"("quota":2147483648)", "/in/quota"},
+        {R"("quota":2})", R"("quota":0.1})", "/list/1/quota"},
+        {R"("number":1.5e3)", R"("number":1e400)", "/number"},
+        {R"("number":1.5e3)", R"("number":-1e400)", "/number"},
+        {R"("c":"green")", R"("c":"blue")", "/c"},
+        {R"("c":"green")", R"("c":"GREEN")", "/c"},
+    };
+    for(auto const& k : bad)
+    {
+        CAPTURE(k.to);
+        auto const r = read(with(k.from, k.to));
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == errc::invalid_value);
+        CHECK(r.error().field == k.pointer);
+    }
+}
+
+TEST_CASE("reader: wrong types in arrays and nested objects carry their pointer")
+{
+    struct c
+    {
+        char const* from;
+        char const* to;
+        char const* pointer;
+    };
+    c const bad[] = {
+        {R"("tags":["a","b"])", R"("tags":["a",2])", "/tags/1"},
+        {R"("tags":["a","b"])", R"("tags":"a")", "/tags"},
+        {R"("tags":["a","b"])", R"("tags":{"a":1})", "/tags"},
+        {R"("in":{"quota":-1})", R"("in":[])", "/in"},
+        {R"("in":{"quota":-1})", R"("in":{"quota":"1"})", "/in/quota"},
+        {R"("list":[{"quota":1,"ratio":0.5})", R"("list":[{"quota":1,"ratio":true})", "/list/0/ratio"},
+        {R"("list":[{"quota":1,"ratio":0.5})", R"("list":[null)", "/list/0"},
+        {R"("number":1.5e3)", R"("number":"1.5e3")", "/number"},
+        {R"("name":"n\u00e9")", R"("name":null)", "/name"},
+        {R"("in":{"quota":-1})", R"("in":{"quota":-1,"ratio":null})", "/in/ratio"},
+    };
+    for(auto const& k : bad)
+    {
+        CAPTURE(k.to);
+        auto const r = read(with(k.from, k.to));
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == errc::wrong_type);
+        CHECK(r.error().field == k.pointer);
+    }
+    auto const m = read(with(R"({"quota":2})", R"({})"));
+    REQUIRE_FALSE(m);
+    CHECK(m.error() == errc::missing_field);
+    CHECK(m.error().field == "/list/1/quota");
+}
+
+TEST_CASE("reader: pointers escape ~ and / (RFC 6901)")
+{
+    auto const r = read(with(R"("name":)", R"("a/b~c":1,"name":)"), strictness::strict);
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::unknown_field);
+    CHECK(r.error().field == "/a~1b~0c");
+}
+
+TEST_CASE("reader: exact_integer works on the text, not through a double")
+{
+    bool neg = false;
+    std::uint64_t mag = 0;
+    char const* why = "";
+    CHECK(detail::exact_integer("9007199254740993", 0, ~0ULL, neg, mag, why));
+    CHECK(mag == 9007199254740993ULL); // not representable as a double
+    CHECK(detail::exact_integer("18446744073709551615", 0, ~0ULL, neg, mag, why));
+    CHECK(mag == ~0ULL);
+    CHECK_FALSE(detail::exact_integer("18446744073709551616", 0, ~0ULL, neg, mag, why));
+    CHECK(std::string(why) == "out of range");
+    CHECK(detail::exact_integer("0.000e5", 0, 10, neg, mag, why));
+    CHECK(mag == 0);
+    CHECK(detail::exact_integer("12300e-2", 0, 1000, neg, mag, why));
+    CHECK(mag == 123);
+    CHECK_FALSE(detail::exact_integer("12301e-2", 0, 1000, neg, mag, why));
+    CHECK(std::string(why) == "not an integer");
+    CHECK(detail::exact_integer("1.0000000000000000000000000e3", 0, 1000, neg, mag, why));
+    CHECK(mag == 1000);
+}

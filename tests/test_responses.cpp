@@ -1,0 +1,324 @@
+#include <corti/admin/responses.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace corti::admin;
+
+namespace {
+
+std::string const docs_body = R"({"id": "123e4567-e89b-12d3-a456-426614174000", "email": "user@example.com",
+ "firstName": "John", "lastName": "Doe", "emailVerified": true, "enabled": true, "createdAt": "2023-10-01T12:00:00Z"})";
+
+http_response json(unsigned status, std::string body, std::string content_type = "application/json")
+{
+    http_response r;
+    r.status = status;
+    if(!content_type.empty())
+        r.headers.add("Content-Type", content_type);
+    r.body = std::move(body);
+    return r;
+}
+
+// The docs' example with one member's text replaced.
+std::string replace(std::string s, std::string const& from, std::string const& to)
+{
+    auto const pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    return s.replace(pos, from.size(), to);
+}
+
+error parse_error(std::string body, config const& cfg = {})
+{
+    auto const r = parse_create_user_response(json(201, std::move(body)), cfg);
+    REQUIRE_FALSE(r);
+    return r.error();
+}
+
+} // namespace
+
+TEST_CASE("the docs' example parses into every field, with 200 and with 201")
+{
+    for(unsigned status : {200u, 201u})
+    {
+        auto const r = parse_create_user_response(json(status, docs_body));
+        REQUIRE(r);
+        CHECK(r->email == "user@example.com");
+        CHECK(r->first_name == "John");
+        CHECK(r->last_name == "Doe");
+        CHECK(r->enabled);
+        REQUIRE(r->id);
+        CHECK(r->id->to_string() == "123e4567-e89b-12d3-a456-426614174000");
+        CHECK(r->email_verified == true);
+        REQUIRE(r->created_at);
+        CHECK(r->created_at->to_string() == "2023-10-01T12:00:00Z");
+        CHECK(r->created_at->to_unix_seconds() == 1696161600);
+    }
+}
+
+TEST_CASE("optional fields may be absent; required ones may not")
+{
+    auto const r = parse_create_user_response(
+        json(201, R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":false})"));
+    REQUIRE(r);
+    CHECK_FALSE(r->enabled);
+    CHECK_FALSE(r->id);
+    CHECK_FALSE(r->email_verified);
+    CHECK_FALSE(r->created_at);
+
+    for(auto field : {"email", "firstName", "lastName", "enabled"})
+    {
+        CAPTURE(field);
+        std::string body = R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":false})";
+        auto const key = std::string("\"") + field + "\":";
+        auto const at = body.find(key);
+        auto const end = body.find_first_of(",}", at);
+        body.erase(at, end - at + (body[end] == ',' ? 1 : 0));
+        if(body[body.size() - 2] == ',')
+            body.erase(body.size() - 2, 1);
+        auto const e = parse_error(body);
+        CHECK(e == errc::missing_field);
+        CHECK(e.field == std::string("/") + field);
+        CHECK(e.http_status == 201);
+    }
+}
+
+TEST_CASE("each field with a wrong type, and null, is rejected with its pointer")
+{
+    struct c
+    {
+        char const* from;
+        char const* to;
+        char const* pointer;
+    };
+    c const cases[] = {
+        {R"("email": "user@example.com")", R"("email": 42)", "/email"},
+        {R"("firstName": "John")", R"("firstName": ["John"])", "/firstName"},
+        {R"("lastName": "Doe")", R"("lastName": {"v":"Doe"})", "/lastName"},
+        {R"("enabled": true)", R"("enabled": "true")", "/enabled"},
+        {R"("enabled": true)", R"("enabled": 1)", "/enabled"},
+        {R"("id": "123e4567-e89b-12d3-a456-426614174000")", R"("id": 123)", "/id"},
+        {R"("emailVerified": true)", R"("emailVerified": "yes")", "/emailVerified"},
+        {R"("createdAt": "2023-10-01T12:00:00Z")", R"("createdAt": 1696161600)", "/createdAt"},
+        {R"("email": "user@example.com")", R"("email": null)", "/email"},
+        {R"("enabled": true)", R"("enabled": null)", "/enabled"},
+        {R"("id": "123e4567-e89b-12d3-a456-426614174000")", R"("id": null)", "/id"},
+        {R"("createdAt": "2023-10-01T12:00:00Z")", R"("createdAt": null)", "/createdAt"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.to);
+        auto const e = parse_error(replace(docs_body, k.from, k.to));
+        CHECK(e == errc::wrong_type);
+        CHECK(e.field == k.pointer);
+    }
+}
+
+TEST_CASE("a document that is not an object is the wrong type")
+{
+    for(auto body : {"[]", "\"user\"", "42", "null", "true"})
+    {
+        CAPTURE(body);
+        auto const e = parse_error(body);
+        CHECK(e == errc::wrong_type);
+        CHECK(e.field.empty());
+    }
+}
+
+TEST_CASE("invalid formats: UUID, date-time, email")
+{
+    struct c
+    {
+        char const* from;
+        char const* to;
+        char const* pointer;
+    };
+    char const* const id = R"("id": "123e4567-e89b-12d3-a456-426614174000")";
+    char const* const at = R"("createdAt": "2023-10-01T12:00:00Z")";
+    char const* const em = R"("email": "user@example.com")";
+    c const cases[] = {
+        {id, R"("id": "123e4567-e89b-12d3-a456-42661417400")", "/id"},
+        {id, R"("id": "123e4567e89b12d3a456426614174000")", "/id"},
+        {id, R"("id": "{123e4567-e89b-12d3-a456-426614174000}")", "/id"},
+        {id, R"("id": "123e4567-e89b-12d3-a456-42661417400g")", "/id"},
+        {id, R"("id": "")", "/id"},
+        {at, R"("createdAt": "2023-02-30T12:00:00Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-02-29T12:00:00Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-10-01T24:00:00Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-10-01T12:00:00")", "/createdAt"},
+        {at, R"("createdAt": "2023-10-01 12:00:00Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-10-01T12:00:61Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-13-01T12:00:00Z")", "/createdAt"},
+        {at, R"("createdAt": "2023-10-01T12:00:00+01")", "/createdAt"},
+        {em, R"("email": "user.example.com")", "/email"},
+        {em, R"("email": "user@")", "/email"},
+        {em, R"("email": "two@at@example.com")", "/email"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.to);
+        auto const e = parse_error(replace(docs_body, k.from, k.to));
+        CHECK(e == errc::invalid_value);
+        CHECK(e.field == k.pointer);
+    }
+    // A leap year's Feb 29 and a leap second at 23:59:60Z are valid.
+    CHECK(parse_create_user_response(json(201, replace(docs_body, at, R"("createdAt": "2024-02-29T23:59:60Z")"))));
+}
+
+TEST_CASE("duplicate keys are rejected, known or unknown, at any depth")
+{
+    auto e = parse_error(replace(docs_body, R"("enabled": true)", R"("enabled": true, "enabled": false)"));
+    CHECK(e == errc::duplicate_key);
+    CHECK(e.field == "/enabled");
+
+    e = parse_error(replace(docs_body, R"("enabled": true)", R"("enabled": true, "x": 1, "x": 2)"));
+    CHECK(e == errc::duplicate_key);
+    CHECK(e.field == "/x");
+
+    e = parse_error(replace(docs_body, R"("enabled": true)", R"("enabled": true, "x": {"a": 1, "a": 1})"));
+    CHECK(e == errc::duplicate_key);
+
+    // A duplicated required key must not stand in for another missing one.
+    e = parse_error(R"({"email":"a@b.co","email":"a@b.co","firstName":"A","lastName":"B"})");
+    CHECK(e == errc::duplicate_key);
+
+    // The same unknown key in two sibling objects is not a duplicate.
+    CHECK(parse_create_user_response(
+        json(201, replace(docs_body, R"("enabled": true)", R"("enabled": true, "a": {"k": 1}, "b": {"k": 2})"))));
+}
+
+TEST_CASE("unknown fields: ignored by default, rejected in strict mode")
+{
+    auto const body = replace(docs_body, R"("enabled": true)", R"("enabled": true, "tenant": {"deep": [1, {"x": null}]})");
+    CHECK(parse_create_user_response(json(201, body)));
+
+    config strict;
+    strict.strictness = strictness::strict;
+    auto const e = parse_error(body, strict);
+    CHECK(e == errc::unknown_field);
+    CHECK(e.field == "/tenant");
+    CHECK(parse_create_user_response(json(201, docs_body), strict));
+}
+
+TEST_CASE("the Content-Type must be application/json")
+{
+    for(auto ct : {"application/json", "Application/JSON", "application/json; charset=utf-8", " application/json ;q=1"})
+    {
+        CAPTURE(ct);
+        CHECK(parse_create_user_response(json(201, docs_body, ct)));
+    }
+    for(auto ct : {"", "text/html", "application/jsonx", "text/json", "application/problem+json", "application/json-seq"})
+    {
+        CAPTURE(ct);
+        auto const r = parse_create_user_response(json(201, docs_body, ct));
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == errc::bad_content_type);
+    }
+}
+
+TEST_CASE("empty, truncated and malformed bodies are malformed JSON")
+{
+    for(auto body : {"", " ", "{", R"({"email":)", R"({"email":"a@b.co",})", R"({"email":"a@b.co"} x)",
+                     "{'email':'a@b.co'}", R"({"email":"a@b.co" /* c */})", R"({"n": NaN})", "\xEF\xBB\xBF{}"})
+    {
+        CAPTURE(body);
+        auto const e = parse_error(body);
+        CHECK(e == errc::malformed_json);
+    }
+}
+
+TEST_CASE("limits: body size, nesting depth, string length")
+{
+    config small;
+    small.limits.max_body_size = docs_body.size() - 1;
+    auto r = parse_create_user_response(json(201, docs_body), small);
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::body_too_large);
+    small.limits.max_body_size = docs_body.size();
+    CHECK(parse_create_user_response(json(201, docs_body), small));
+
+    std::string deep = replace(docs_body, R"("enabled": true)", R"("enabled": true, "x": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]])");
+    auto e = parse_error(deep);
+    CHECK(e == errc::too_deep);
+    config deep_ok;
+    deep_ok.limits.max_depth = 32;
+    CHECK(parse_create_user_response(json(201, deep), deep_ok));
+
+    config short_strings;
+    short_strings.limits.max_string_length = 8;
+    e = parse_error(docs_body, short_strings);
+    CHECK(e == errc::string_too_long);
+}
+
+TEST_CASE("other statuses: 3xx, unexpected 2xx, 1xx")
+{
+    http_response r = json(307, "");
+    r.headers.add("Location", "https://elsewhere.example/x");
+    auto p = parse_create_user_response(r);
+    REQUIRE_FALSE(p);
+    CHECK(p.error() == errc::redirect_not_followed);
+    CHECK(p.error().http_status == 307);
+    CHECK(p.error().message.find("elsewhere.example") != std::string::npos);
+
+    for(unsigned s : {100u, 202u, 204u, 299u, 0u, 600u})
+    {
+        CAPTURE(s);
+        p = parse_create_user_response(json(s, docs_body));
+        REQUIRE_FALSE(p);
+        CHECK(p.error() == errc::unexpected_status);
+    }
+}
+
+TEST_CASE("4xx and 5xx become API errors carrying the status and the server's message")
+{
+    struct c
+    {
+        unsigned status;
+        char const* body;
+        char const* content_type;
+        char const* message;
+    };
+    c const cases[] = {
+        {409, R"({"error":{"code":"conflict","message":"email already exists"}})", "application/json", "email already exists"},
+        {400, R"({"error":"bad body"})", "application/json", "bad body"},
+        {401, R"({"message":"Invalid JWT"})", "application/json", "Invalid JWT"},
+        {403, R"({"msg":"forbidden"})", "application/json", "forbidden"},
+        {400, R"({"error_description":"desc","detail":"d"})", "application/json", "desc"},
+        {404, R"({"detail":"no such customer"})", "application/json; charset=utf-8", "no such customer"},
+        {400, R"({"detail":"d","message":"m","error":"e"})", "application/json", "e"},
+        {500, "<html><head><title>500</title></head><body>Internal\nServer Error</body></html>", "text/html",
+         "<html><head><title>500</title></head><body>Internal Server Error</body></html>"},
+        {503, "", "", ""},
+        {502, R"({"unrelated": 1})", "application/json", R"({"unrelated": 1})"},
+        {429, R"(["not", "an", "object"])", "application/json", R"(["not", "an", "object"])"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.body);
+        http_response r = json(k.status, k.body, k.content_type);
+        r.headers.add("X-Request-Id", "req-42");
+        auto const p = parse_create_user_response(r);
+        REQUIRE_FALSE(p);
+        CHECK(p.error() == errc::api_error);
+        CHECK(p.error().http_status == k.status);
+        CHECK(p.error().message == k.message);
+        CHECK(p.error().request_id == "req-42");
+    }
+}
+
+TEST_CASE("server messages are bounded and cleaned of control characters")
+{
+    http_response r = json(500, std::string(100000, 'x'), "text/plain");
+    auto e = parse_api_error(r);
+    CHECK(e.message.size() == 512 + 3);
+    CHECK(e.message.substr(512) == "...");
+
+    r = json(400, "{\"message\":\"line1\\nline2\\u001b[31m\"}");
+    e = parse_api_error(r);
+    CHECK(e.message == "line1 line2 [31m");
+
+    r = json(400, "bad \xFF utf8 \xC3\xA9", "text/plain");
+    e = parse_api_error(r);
+    CHECK(e.message == "bad ? utf8 \xC3\xA9");
+}
