@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <exception>
+
 namespace local_server {
 
 Ticket App::admit(Request const& req) {
@@ -21,7 +23,13 @@ Reply App::respond(Request const& req, Ticket const& ticket) {
 
     if (ticket.fault)
         if (auto replacement = replacement_reply(*ticket.fault)) return std::move(*replacement);
-    Reply reply = api_.handle(req, *ticket.target);
+    Reply reply;
+    try {
+        reply = api_.handle(req, *ticket.target);
+    } catch (std::exception const&) {
+        // A bug or out of memory: answer this request, keep serving others.
+        reply = error_reply(http::status::internal_server_error, "internal_error", "internal server error");
+    }
     if (ticket.fault) alter_reply(*ticket.fault, reply);
     return reply;
 }

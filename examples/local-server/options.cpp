@@ -33,6 +33,7 @@ A local stand-in for the Corti Admin API, for development and end-to-end tests.
   --user-quota N         max enabled users per customer (default -1: unlimited)
   --seed-customer ID     a customer that exists at start in every project;
                          repeatable
+  --max-connections N    accepted and ignored (connections are not limited)
   --help                 show this text
 )";
 
@@ -91,6 +92,8 @@ const std::map<std::string_view, Setter>& value_flags() {
         {"--user-quota",
          [](Options& o, auto f, auto v) { o.user_quota = int_in_range(f, v, -1, 1000000000); }},
         {"--seed-customer", [](Options& o, auto, auto v) { o.seed_customers.emplace_back(v); }},
+        // Accepted for compatibility and ignored: connections are not limited.
+        {"--max-connections", [](Options&, auto f, auto v) { int_in_range(f, v, 1, 1000000); }},
     };
     return flags;
 }

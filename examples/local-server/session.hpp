@@ -134,10 +134,12 @@ private:
 
     void respond() {
         reply_ = app_.respond(request_, ticket_);
-        bool const bodyless = reply_.status == http::status::no_content || reply_.body.empty();
+        // Chunking needs HTTP/1.1 and a body to split.
+        bool const can_chunk = request_.version() >= 11 && reply_.status != http::status::no_content &&
+                               !reply_.body.empty();
         switch (reply_.mode) {
             case WriteMode::chunked:
-                return bodyless ? write_message() : write_chunked();
+                return can_chunk ? write_chunked() : write_message();
             case WriteMode::close_mid_body:
                 return write_half_body();
             case WriteMode::oversized_body:

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
+#include <vector>
 
 namespace local_server {
 
@@ -139,24 +140,36 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
     return t;
 }
 
-std::string random_hex(std::size_t bytes) {
-    std::string raw(bytes, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(bytes)) != 1)
-        throw std::runtime_error("RAND_bytes failed");
+namespace {
+
+std::vector<unsigned char> random_bytes(std::size_t n) {
+    std::vector<unsigned char> bytes(n);
+    if (RAND_bytes(bytes.data(), static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
+    return bytes;
+}
+
+std::string to_hex(std::vector<unsigned char> const& bytes) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;
-    out.reserve(bytes * 2);
-    for (unsigned char c : raw) {
+    out.reserve(bytes.size() * 2);
+    for (unsigned char c : bytes) {
         out += digits[c >> 4];
         out += digits[c & 0x0f];
     }
     return out;
 }
 
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+    return to_hex(random_bytes(bytes));
+}
+
 std::string random_uuid_v4() {
-    std::string hex = random_hex(16);
-    hex[12] = '4';                                          // version 4
-    hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
+    auto bytes = random_bytes(16);
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
+    std::string hex = to_hex(bytes);
     return hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
            hex.substr(16, 4) + '-' + hex.substr(20, 12);
 }
