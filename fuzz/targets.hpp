@@ -115,29 +115,29 @@ inline std::optional<std::string> expected_api_message(std::string_view body, ca
     if(!root)
         return excerpt();
 
-    // Documented order: error, error.message, message, msg, error_description, detail.
+    // Documented order: error, error.message, message, msg, error_description,
+    // detail; the first non-empty string wins. An array or object where a
+    // string is expected is a reading the docs leave open: not checked.
     std::optional<std::string> best;
-    auto const consider = [&](boost::json::value const* v) -> bool {
+    auto const consider = [&](boost::json::value const* v) {
         if(!v)
             return true;
-        if(v->is_array())
-            return false; // "first string in the member": open for arrays
+        if(v->is_array() || v->is_object())
+            return false;
         if(auto const* s = v->if_string(); s && !s->empty() && !best)
             best = std::string(s->data(), s->size());
         return true;
     };
-    if(auto const* e = root->if_contains("error"))
+    if(auto const* e = root->if_contains("error"); e && e->is_object())
     {
-        if(!consider(e))
-            return std::nullopt;
-        if(auto const* eo = e->if_object(); eo && !consider(eo->if_contains("message")))
+        if(!consider(e->as_object().if_contains("message")))
             return std::nullopt;
     }
+    else if(!consider(e))
+        return std::nullopt;
     for(char const* k : {"message", "msg", "error_description", "detail"})
-        if(auto const* v = root->if_contains(k); v && !v->is_object() && !consider(v))
+        if(!consider(root->if_contains(k)))
             return std::nullopt;
-        else if(v && v->is_object())
-            return std::nullopt; // "first string in the member": open for objects
     if(best)
         return sanitize(*best, 512);
     return excerpt();
@@ -251,7 +251,7 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
     CORTI_FUZZ_CHECK(e.code.category() == ca::admin_category(), describe(e));
     auto const code = static_cast<ca::errc>(e.code.value());
     CORTI_FUZZ_CHECK(e.http_status == r.status, describe(e));
-    CORTI_FUZZ_CHECK(e.request_id == r.headers.find("x-request-id") || !r.headers.contains("x-request-id"), describe(e));
+    CORTI_FUZZ_CHECK(e.request_id == r.headers.find("x-request-id"), describe(e));
     if(envelope)
     {
         CORTI_FUZZ_CHECK(code == *envelope, describe(e) + " expected " + ca::error(*envelope).to_string());
@@ -401,11 +401,11 @@ inline void fuzz_path_segment(std::uint8_t const* data, std::size_t size)
         expected_size += unreserved ? 1 : 3;
     }
     CORTI_FUZZ_CHECK(seg.size() == expected_size, show(seg));
+    auto const upper_hex = [](char h) { return (h >= '0' && h <= '9') || (h >= 'A' && h <= 'F'); };
     for(std::size_t i = 1; i < seg.size(); ++i)
         if(seg[i] == '%')
         {
-            bool const upper_hex = i + 2 < seg.size() + 0 + 1 && seg.find_first_not_of("0123456789ABCDEF", i + 1) > i + 2;
-            CORTI_FUZZ_CHECK(i + 2 < seg.size() + 1 && upper_hex, show(seg));
+            CORTI_FUZZ_CHECK(i + 2 < seg.size() && upper_hex(seg[i + 1]) && upper_hex(seg[i + 2]), show(seg));
             i += 2;
         }
 
@@ -413,9 +413,7 @@ inline void fuzz_path_segment(std::uint8_t const* data, std::size_t size)
     auto const before = boost::urls::parse_origin_form(base.empty() ? "/" : base);
     auto const after = boost::urls::parse_origin_form(target);
     CORTI_FUZZ_CHECK(before && after, show(target));
-    CORTI_FUZZ_CHECK(after->segments().size() == before->segments().size() + 1 ||
-                         (base.back() == '/' && after->segments().size() == before->segments().size()),
-                     show(target));
+    CORTI_FUZZ_CHECK(after->segments().size() == before->segments().size() + 1, show(target));
     CORTI_FUZZ_CHECK(!after->has_query() && !after->has_fragment(), show(target));
     std::string const last = *std::prev(after->segments().end());
     CORTI_FUZZ_CHECK(last == value, show(target) + " decodes to " + show(last));
