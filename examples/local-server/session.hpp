@@ -112,8 +112,9 @@ private:
 
     void on_read_error(beast::error_code ec) {
         if (ec == http::error::end_of_stream) return shutdown();  // client closed a keep-alive connection
-        if (ec.category() != http::make_error_code(http::error::end_of_stream).category())
-            return;  // timeout, reset, TLS truncation...: just drop the connection
+        if (ec == http::error::partial_message ||
+            ec.category() != http::make_error_code(http::error::end_of_stream).category())
+            return;  // gone mid-request, timeout, reset, TLS truncation...: just drop the connection
         // A malformed or too large request: answer it once, then close.
         started_ = std::chrono::steady_clock::now();
         // The start line may have been parsed even if the rest was not.
