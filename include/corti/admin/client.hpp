@@ -12,12 +12,21 @@
 #include <corti/admin/model.hpp>
 #include <corti/admin/requests.hpp>
 #include <corti/admin/responses.hpp>
+#include <corti/admin/retry.hpp>
 #include <corti/admin/secret.hpp>
 #include <corti/admin/transport.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace corti {
 namespace admin {
@@ -43,6 +52,100 @@ inline error redact(error e, std::string_view s)
     return e;
 }
 
+/** Scrubs the token and one more secret (e.g. the password) from errors.
+
+    Holds its own copies, wiped on destruction: an asynchronous operation
+    outlives the call that started it and the `new_user` it was given.
+*/
+class scrubber
+{
+    secret token_;
+    secret extra_;
+
+public:
+    scrubber(secret const& token, std::string_view extra) : token_(token), extra_(extra) {}
+
+    error operator()(error e) const { return redact(redact(std::move(e), token_.reveal()), extra_.reveal()); }
+};
+
+/** The asynchronous members call `async_exchange(async_exchange_tag{}, ...)`
+    unqualified, so it is found by argument-dependent lookup where it is
+    defined: in `<corti/admin/beast.hpp>`, which brings Asio. The core
+    declares nothing of it and includes no Asio.
+*/
+struct async_exchange_tag
+{
+};
+
+/// A handler type used only to ask whether `T::async_send` exists.
+struct async_send_probe
+{
+    template<class... Args>
+    void operator()(Args&&...) const
+    {
+    }
+};
+
+/// True when `T` has `async_send(http_request const&, CompletionToken&&)`.
+template<class T, class = void>
+struct has_async_send : std::false_type
+{
+};
+
+template<class T>
+struct has_async_send<T, std::void_t<decltype(std::declval<std::remove_reference_t<T>&>().async_send(
+                             std::declval<http_request const&>(), async_send_probe{}))>> : std::true_type
+{
+};
+
+} // namespace detail
+
+/// Console credentials: the client exchanges them for tokens at `/auth/token`.
+struct console_credentials
+{
+    std::string email;
+    secret password;
+};
+
+/// Bounds for the `list_all_*` functions.
+struct paging_options
+{
+    /// Items per page asked for.
+    std::int64_t page_size = 100;
+    /// The most pages fetched; past it, `errc::too_many_pages`.
+    std::int64_t max_pages = 1000;
+};
+
+namespace detail {
+
+/** Fetches pages 1, 2, ... with `fetch(page_request)` and hands each to
+    `on_page` until the server says it was the last one.
+
+    @return nothing, the first error, `errc::invalid_value` at
+    `/pagination/page` when the server answers another page than asked, or
+    `errc::too_many_pages` after `opt.max_pages` pages.
+*/
+template<class Fetch, class OnPage>
+result<void> walk_pages(paging_options const& opt, Fetch fetch, OnPage on_page)
+{
+    if(opt.page_size < 1 || opt.max_pages < 1)
+        return error(errc::invalid_argument, "page_size and max_pages must be at least 1", "paging_options");
+    for(std::int64_t page = 1;; ++page)
+    {
+        if(page > opt.max_pages)
+            return error(errc::too_many_pages, "more than " + std::to_string(opt.max_pages) + " pages");
+        auto p = fetch(page_request{page, opt.page_size});
+        if(!p)
+            return p.error();
+        if(p->pagination.page != page)
+            return error(errc::invalid_value, "asked for page " + std::to_string(page) + ", got " +
+                                                  std::to_string(p->pagination.page), "/pagination/page");
+        on_page(*p);
+        if(!p->pagination.has_more())
+            return {};
+    }
+}
+
 } // namespace detail
 
 /** A client of the Admin API over a transport of your choice.
@@ -50,9 +153,16 @@ inline error redact(error e, std::string_view s)
     `Transport` is held by value; use `client<my_transport&>` to keep a
     reference to one you own (the transport must then outlive the client).
 
+    Every operation builds its request (arguments are checked first, and
+    nothing invalid is sent), sends it through the transport, and parses the
+    answer; errors carry no secret. With `console_credentials` the client
+    fetches a token before the first call, again shortly before it expires,
+    and at most once per call after a 401. With a `retry_policy` it retries
+    GET and DELETE requests (never POST or PATCH) as `retry.hpp` describes.
+
     @par Thread Safety
     Distinct objects: safe. Shared objects: unsafe (the transport usually
-    owns one connection).
+    owns one connection, and the token is cached).
 */
 template<class Transport>
 class client
@@ -62,12 +172,19 @@ class client
                   "`send(corti::admin::http_request const&)` returning "
                   "corti::admin::result<corti::admin::http_response> (see corti/admin/transport.hpp)");
 
+    using clock = std::chrono::steady_clock;
+
     Transport transport_;
     config cfg_;
     secret token_;
+    std::optional<console_credentials> credentials_;
+    std::optional<clock::time_point> token_expiry_;
+    std::chrono::seconds refresh_margin_{60};
+    std::function<clock::time_point()> clock_ = [] { return clock::now(); };
+    retry_policy retry_ = detail::with_default_hooks(retry_policy{});
 
 public:
-    /** Makes a client.
+    /** Makes a client with a fixed bearer token.
 
         @param transport the transport (moved in, or a reference for `Transport = T&`)
         @param cfg where to send requests and how to check responses
@@ -78,14 +195,157 @@ public:
     {
     }
 
+    /** Makes a client that gets its tokens from `/auth/token` with Console
+        credentials (a service account with a password; not SSO).
+    */
+    client(Transport transport, config cfg, console_credentials credentials)
+        : transport_(std::forward<Transport>(transport)), cfg_(std::move(cfg)), credentials_(std::move(credentials))
+    {
+    }
+
     /// Returns the transport.
     std::remove_reference_t<Transport>& transport() noexcept { return transport_; }
 
     /// Returns the configuration.
     config const& get_config() const noexcept { return cfg_; }
 
-    /// Replaces the bearer token (e.g. after fetching a new one).
-    void set_token(secret token) noexcept { token_ = std::move(token); }
+    /// Replaces the bearer token (a fixed one; credentials, if any, stay for refreshes).
+    void set_token(secret token) noexcept
+    {
+        token_ = std::move(token);
+        token_expiry_.reset();
+    }
+
+    /// Sets the retry policy (default: no retry). Unset hooks get their defaults.
+    void set_retry_policy(retry_policy p) { retry_ = detail::with_default_hooks(std::move(p)); }
+
+    /** Sets how long before its `expiresIn` a token is replaced (default 60 s;
+        never more than half the token's lifetime), and the clock used for it
+        (default `steady_clock::now`; tests pass their own).
+    */
+    void set_token_refresh(std::chrono::seconds margin, std::function<clock::time_point()> now = nullptr)
+    {
+        refresh_margin_ = margin;
+        if(now)
+            clock_ = std::move(now);
+    }
+
+    /** Fetches a new token with the client's credentials now.
+
+        @return nothing, or `errc::invalid_argument` (`credentials`) when the
+        client has none, or the errors of `make_token_request`, the transport
+        and `parse_token_response`. No error holds the password or a token.
+    */
+    result<void> fetch_token()
+    {
+        if(!credentials_)
+            return error(errc::invalid_argument, "the client was made with a fixed token", "credentials");
+        auto const scrub = [&](error e) { return detail::redact(std::move(e), credentials_->password.reveal()); };
+        auto req = make_token_request(cfg_, credentials_->email, credentials_->password);
+        if(!req)
+            return scrub(std::move(req).error());
+        auto resp = transport_.send(*req); // a POST: sent once
+        if(!resp)
+            return scrub(std::move(resp).error());
+        auto tok = parse_token_response(*resp, cfg_);
+        if(!tok)
+            return scrub(std::move(tok).error());
+        auto const lifetime = std::chrono::seconds(tok->expires_in);
+        auto const margin = std::min(refresh_margin_, lifetime / 2);
+        token_ = std::move(tok->token);
+        token_expiry_ = clock_() + (lifetime - margin);
+        return {};
+    }
+
+    /** Lists one page of the project's customers.
+        @return the page, or the errors of `make_list_customers_request`, the
+        transport, and `parse_list_customers_response`.
+    */
+    result<customer_page> list_customers(std::string_view project_id, page_request const& page = {})
+    {
+        return call([&](secret const& t) { return make_list_customers_request(cfg_, t, project_id, page); },
+                    [&](http_response const& r) { return parse_list_customers_response(r, cfg_); });
+    }
+
+    /** Lists every customer of the project, page after page.
+        @return the customers, or the first error, `errc::invalid_value` when
+        the server answers another page than asked, `errc::too_many_pages`.
+    */
+    result<std::vector<customer>> list_all_customers(std::string_view project_id, paging_options const& opt = {})
+    {
+        std::vector<customer> all;
+        auto r = detail::walk_pages(
+            opt, [&](page_request const& p) { return list_customers(project_id, p); },
+            [&](customer_page& p) { std::move(p.customers.begin(), p.customers.end(), std::back_inserter(all)); });
+        if(!r)
+            return r.error();
+        return all;
+    }
+
+    /** Creates a customer (a POST: never resent).
+        @return the customer, or the errors of `make_create_customer_request`,
+        the transport, and `parse_create_customer_response`.
+    */
+    result<customer> create_customer(std::string_view project_id, new_customer const& c)
+    {
+        return call([&](secret const& t) { return make_create_customer_request(cfg_, t, project_id, c); },
+                    [&](http_response const& r) { return parse_create_customer_response(r, cfg_); });
+    }
+
+    /** Updates a customer (a PATCH: never resent).
+        @return the customer, or the errors of `make_update_customer_request`,
+        the transport, and `parse_update_customer_response`.
+    */
+    result<customer> update_customer(std::string_view project_id, std::string_view customer_id, customer_update const& u)
+    {
+        return call([&](secret const& t) { return make_update_customer_request(cfg_, t, project_id, customer_id, u); },
+                    [&](http_response const& r) { return parse_update_customer_response(r, cfg_); });
+    }
+
+    /** Deletes a customer.
+        @return nothing, or the errors of `make_delete_customer_request`, the
+        transport, and `parse_delete_customer_response`.
+    */
+    result<void> delete_customer(std::string_view project_id, std::string_view customer_id)
+    {
+        return call([&](secret const& t) { return make_delete_customer_request(cfg_, t, project_id, customer_id); },
+                    [&](http_response const& r) { return parse_delete_customer_response(r, cfg_); });
+    }
+
+    /** Reads a customer's quotas.
+        @return the quotas, or the errors of `make_customer_quotas_request`,
+        the transport, and `parse_customer_quotas_response`.
+    */
+    result<customer_quotas> get_customer_quotas(std::string_view project_id, std::string_view customer_id)
+    {
+        return call([&](secret const& t) { return make_customer_quotas_request(cfg_, t, project_id, customer_id); },
+                    [&](http_response const& r) { return parse_customer_quotas_response(r, cfg_); });
+    }
+
+    /** Lists one page of a customer's users.
+        @return the page, or the errors of `make_list_users_request`, the
+        transport, and `parse_list_users_response`.
+    */
+    result<user_page> list_users(std::string_view project_id, std::string_view customer_id, page_request const& page = {})
+    {
+        return call([&](secret const& t) { return make_list_users_request(cfg_, t, project_id, customer_id, page); },
+                    [&](http_response const& r) { return parse_list_users_response(r, cfg_); });
+    }
+
+    /** Lists every user of a customer, page after page.
+        @return the users, or the errors of `list_all_customers`.
+    */
+    result<std::vector<user>> list_all_users(std::string_view project_id, std::string_view customer_id,
+                                             paging_options const& opt = {})
+    {
+        std::vector<user> all;
+        auto r = detail::walk_pages(
+            opt, [&](page_request const& p) { return list_users(project_id, customer_id, p); },
+            [&](user_page& p) { std::move(p.users.begin(), p.users.end(), std::back_inserter(all)); });
+        if(!r)
+            return r.error();
+        return all;
+    }
 
     /** Creates a user and adds it to the customer.
 
@@ -100,20 +360,245 @@ public:
     */
     result<user> create_user(std::string_view project_id, std::string_view customer_id, new_user const& u)
     {
-        auto req = make_create_user_request(cfg_, token_, project_id, customer_id, u);
-        if(!req)
-            return req.error();
-        std::string_view const password = u.password ? u.password->reveal() : std::string_view();
-        return exchange(*req, password, [&](http_response const& r) { return parse_create_user_response(r, cfg_); });
+        return call([&](secret const& t) { return make_create_user_request(cfg_, t, project_id, customer_id, u); },
+                    [&](http_response const& r) { return parse_create_user_response(r, cfg_); },
+                    u.password ? u.password->reveal() : std::string_view());
     }
 
+    /** Updates a user (a PATCH: never resent).
+        @return the user, or the errors of `make_update_user_request`, the
+        transport, and `parse_update_user_response`. No error holds the password.
+    */
+    result<user> update_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id,
+                             user_update const& u)
+    {
+        return call([&](secret const& t) { return make_update_user_request(cfg_, t, project_id, customer_id, user_id, u); },
+                    [&](http_response const& r) { return parse_update_user_response(r, cfg_); },
+                    u.password ? u.password->reveal() : std::string_view());
+    }
+
+    /** Deletes a user.
+        @return nothing, or the errors of `make_delete_user_request`, the
+        transport, and `parse_delete_user_response`.
+    */
+    result<void> delete_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id)
+    {
+        return call([&](secret const& t) { return make_delete_user_request(cfg_, t, project_id, customer_id, user_id); },
+                    [&](http_response const& r) { return parse_delete_user_response(r, cfg_); });
+    }
+
+    /** Reads the credits a user consumed from `from` to `to`, both inclusive.
+        @return the credits, or the errors of `make_user_consumption_request`,
+        the transport, and `parse_user_consumption_response`.
+    */
+    result<double> get_user_consumption(std::string_view project_id, std::string_view customer_id, uuid const& user_id,
+                                        date_time const& from, date_time const& to,
+                                        std::optional<std::string_view> window_time_zone = std::nullopt)
+    {
+        return call(
+            [&](secret const& t) {
+                return make_user_consumption_request(cfg_, t, project_id, customer_id, user_id, from, to, window_time_zone);
+            },
+            [&](http_response const& r) { return parse_user_consumption_response(r, cfg_); });
+    }
+
+    /** Reads the quotas of every reachable tenant of the project.
+        @return the quotas, or the errors of `make_project_quotas_request`,
+        the transport, and `parse_project_quotas_response`.
+    */
+    result<project_quotas> get_project_quotas(std::string_view project_id)
+    {
+        return call([&](secret const& t) { return make_project_quotas_request(cfg_, t, project_id); },
+                    [&](http_response const& r) { return parse_project_quotas_response(r, cfg_); });
+    }
+
+    /** @name Asynchronous operations
+
+        One `async_X` per operation `X`, with the same arguments followed by
+        an Asio completion token (a callback, `use_future`, `use_awaitable`,
+        `deferred`, ...); the completion signature is `void(result<T>)` where
+        `X` returns `result<T>`. They exist when the transport has an
+        Asio-style `async_send(http_request const&, CompletionToken&&)` with
+        the completion signature `void(result<http_response>)` and
+        `<corti/admin/beast.hpp>` (which implements the exchange with Asio)
+        is included.
+
+        The request is built and checked before the call returns: the
+        arguments need not outlive it; the client and its transport must
+        outlive the operation. An invalid argument completes the handler
+        without sending anything; a POST or PATCH is never resent; the token
+        and any password are scrubbed from every error. They use the client's
+        current token as it is (with credentials, call `fetch_token()` first)
+        and send once: no refresh after a 401, no retries.
+
+        @return whatever the token makes of the signature: nothing for a
+        callback, `std::future<result<T>>` for `use_future`,
+        `awaitable<result<T>>` for `use_awaitable`.
+    */
+    ///@{
+
+    /// The asynchronous form of `list_customers`; completes with `result<customer_page>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_list_customers(std::string_view project_id, page_request const& page, CompletionToken&& token)
+    {
+        return async_call(make_list_customers_request(cfg_, token_, project_id, page), {},
+                          [this](http_response const& r) { return parse_list_customers_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `create_customer`; completes with `result<customer>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_create_customer(std::string_view project_id, new_customer const& c, CompletionToken&& token)
+    {
+        return async_call(make_create_customer_request(cfg_, token_, project_id, c), {},
+                          [this](http_response const& r) { return parse_create_customer_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `update_customer`; completes with `result<customer>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_update_customer(std::string_view project_id, std::string_view customer_id, customer_update const& u, CompletionToken&& token)
+    {
+        return async_call(make_update_customer_request(cfg_, token_, project_id, customer_id, u), {},
+                          [this](http_response const& r) { return parse_update_customer_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `delete_customer`; completes with `result<void>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_delete_customer(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
+    {
+        return async_call(make_delete_customer_request(cfg_, token_, project_id, customer_id), {},
+                          [this](http_response const& r) { return parse_delete_customer_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `get_customer_quotas`; completes with `result<customer_quotas>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_get_customer_quotas(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
+    {
+        return async_call(make_customer_quotas_request(cfg_, token_, project_id, customer_id), {},
+                          [this](http_response const& r) { return parse_customer_quotas_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `list_users`; completes with `result<user_page>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_list_users(std::string_view project_id, std::string_view customer_id, page_request const& page, CompletionToken&& token)
+    {
+        return async_call(make_list_users_request(cfg_, token_, project_id, customer_id, page), {},
+                          [this](http_response const& r) { return parse_list_users_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `create_user`; completes with `result<user>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_create_user(std::string_view project_id, std::string_view customer_id, new_user const& u, CompletionToken&& token)
+    {
+        return async_call(make_create_user_request(cfg_, token_, project_id, customer_id, u), u.password ? u.password->reveal() : std::string_view(),
+                          [this](http_response const& r) { return parse_create_user_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `update_user`; completes with `result<user>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_update_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id, user_update const& u, CompletionToken&& token)
+    {
+        return async_call(make_update_user_request(cfg_, token_, project_id, customer_id, user_id, u), u.password ? u.password->reveal() : std::string_view(),
+                          [this](http_response const& r) { return parse_update_user_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `delete_user`; completes with `result<void>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_delete_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id, CompletionToken&& token)
+    {
+        return async_call(make_delete_user_request(cfg_, token_, project_id, customer_id, user_id), {},
+                          [this](http_response const& r) { return parse_delete_user_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `get_user_consumption`; completes with `result<double>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_get_user_consumption(std::string_view project_id, std::string_view customer_id, uuid const& user_id, date_time const& from,
+                                    date_time const& to, std::optional<std::string_view> window_time_zone, CompletionToken&& token)
+    {
+        return async_call(make_user_consumption_request(cfg_, token_, project_id, customer_id, user_id, from, to, window_time_zone), {},
+                          [this](http_response const& r) { return parse_user_consumption_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `get_project_quotas`; completes with `result<project_quotas>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_get_project_quotas(std::string_view project_id, CompletionToken&& token)
+    {
+        return async_call(make_project_quotas_request(cfg_, token_, project_id), {},
+                          [this](http_response const& r) { return parse_project_quotas_response(r, cfg_); },
+                          std::forward<CompletionToken>(token));
+    }
+    ///@}
+
 private:
-    /// Sends once, parses, and scrubs the token and `extra_secret` from any error.
-    template<class Parse>
-    auto exchange(http_request const& req, std::string_view extra_secret, Parse parse) -> decltype(parse(http_response{}))
+    /// Starts an asynchronous exchange (implemented in <corti/admin/beast.hpp>).
+    template<class Parse, class CompletionToken>
+    auto async_call(result<http_request> req, std::string_view extra_secret, Parse parse, CompletionToken&& token)
+    {
+        return async_exchange(detail::async_exchange_tag{}, transport_, std::move(req), detail::scrubber(token_, extra_secret),
+                              std::move(parse), std::forward<CompletionToken>(token));
+    }
+
+    /// Fetches a token when the client has credentials and none is valid.
+    result<void> ensure_token()
+    {
+        if(credentials_ && (token_.empty() || !token_expiry_ || clock_() >= *token_expiry_))
+            return fetch_token();
+        return {};
+    }
+
+    /// Sends, retrying idempotent requests as the policy allows.
+    result<http_response> send_with_retry(http_request const& req)
+    {
+        auto const& p = retry_;
+        bool const may_retry = is_idempotent(req.method) && p.max_attempts > 1 && p.sleep;
+        auto const deadline = may_retry ? p.now() + p.deadline : retry_policy::clock::time_point{};
+        for(unsigned attempt = 1;; ++attempt)
+        {
+            result<http_response> r = transport_.send(req);
+            bool const retryable = r ? is_retryable_status(r->status) : r.error() == errc::connection_failed;
+            if(!may_retry || !retryable || attempt >= p.max_attempts)
+                return r;
+            auto const delay = detail::retry_delay(p, attempt, r ? &*r : nullptr);
+            if(p.now() + delay > deadline)
+                return r;
+            p.sleep(delay);
+        }
+    }
+
+    /** Builds with the current token, sends (with retries), refreshes the
+        token and sends once more after a 401 when the client has
+        credentials, parses, and scrubs the token and `extra_secret` from
+        any error.
+    */
+    template<class Build, class Parse>
+    auto call(Build build, Parse parse, std::string_view extra_secret = {}) -> decltype(parse(http_response{}))
     {
         auto const scrub = [&](error e) { return detail::redact(detail::redact(std::move(e), token_.reveal()), extra_secret); };
-        result<http_response> resp = transport_.send(req);
+        if(auto t = ensure_token(); !t)
+            return scrub(std::move(t).error());
+        auto req = build(token_);
+        if(!req)
+            return scrub(std::move(req).error());
+        result<http_response> resp = send_with_retry(*req);
+        if(resp && resp->status == 401 && credentials_)
+        {
+            // The request was refused before it took effect: safe to send again, once.
+            if(auto t = fetch_token(); !t)
+                return scrub(std::move(t).error());
+            req = build(token_);
+            if(!req)
+                return scrub(std::move(req).error());
+            resp = send_with_retry(*req);
+        }
         if(!resp)
             return scrub(std::move(resp).error());
         auto out = parse(*resp);

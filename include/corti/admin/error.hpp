@@ -70,6 +70,9 @@ enum class errc : int
     /// The transport failed to connect, resolve, or complete TLS; the
     /// transport's own error is kept in `error::message`.
     connection_failed = 18,
+    /// A paged listing still had more pages after `paging_options::max_pages`
+    /// (a server that never says "last page" cannot loop the client forever).
+    too_many_pages = 19,
 
     // --- Response body -----------------------------------------------------
     /// The body is not well-formed JSON (RFC 8259), or is empty.
@@ -126,6 +129,7 @@ public:
         case errc::timeout:               return "deadline exceeded";
         case errc::truncated_response:    return "truncated response";
         case errc::connection_failed:     return "connection failed";
+        case errc::too_many_pages:        return "too many pages";
         case errc::malformed_json:        return "malformed JSON";
         case errc::too_deep:              return "JSON nested too deeply";
         case errc::string_too_long:       return "JSON string too long";

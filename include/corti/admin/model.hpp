@@ -10,9 +10,12 @@
 #include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace corti {
 namespace admin {
@@ -66,6 +69,168 @@ struct user
             os << ", createdAt=" << *u.created_at;
         return os << '}';
     }
+};
+
+/// Where a customer's resources live.
+enum class region
+{
+    eu,
+    us
+};
+
+/// Returns `"eu"` or `"us"`.
+constexpr std::string_view to_string(region r) noexcept
+{
+    return r == region::us ? "us" : "eu";
+}
+
+inline std::ostream& operator<<(std::ostream& os, region r) { return os << to_string(r); }
+
+/** The body of "create a new customer". Checked by
+    `make_create_customer_request`: `display_name` with `is_valid_name`,
+    `customer_id` as a path parameter of at most 64 code points,
+    `tenant_name` 1 to 14 code points without control characters.
+*/
+struct new_customer
+{
+    std::string display_name;               ///< required; `displayName`
+    std::string customer_id;                ///< required; `customerId`, later used in paths
+    std::optional<std::string> tenant_name; ///< `tenantName`; the server's default is `base`
+    std::optional<admin::region> region;    ///< the server's default is `eu`
+    std::optional<bool> is_nfr;             ///< `isNfr`, Not-For-Resale; default false
+};
+
+/// A customer, as the API returns it.
+struct customer
+{
+    std::string display_name;            ///< required; `displayName`
+    std::string tenant_name;             ///< required; `tenantName`
+    admin::region region = region::eu;   ///< required
+    std::string customer_id;             ///< required; `customerId`
+    std::optional<bool> is_nfr;          ///< `isNfr`
+    std::optional<date_time> created_at; ///< `createdAt`
+
+    friend bool operator==(customer const& a, customer const& b)
+    {
+        return a.display_name == b.display_name && a.tenant_name == b.tenant_name && a.region == b.region &&
+               a.customer_id == b.customer_id && a.is_nfr == b.is_nfr && a.created_at == b.created_at;
+    }
+    friend bool operator!=(customer const& a, customer const& b) { return !(a == b); }
+
+    friend std::ostream& operator<<(std::ostream& os, customer const& c)
+    {
+        os << "customer{customerId=" << c.customer_id << ", displayName=" << c.display_name
+           << ", tenantName=" << c.tenant_name << ", region=" << c.region;
+        if(c.is_nfr)
+            os << ", isNfr=" << (*c.is_nfr ? "true" : "false");
+        if(c.created_at)
+            os << ", createdAt=" << *c.created_at;
+        return os << '}';
+    }
+};
+
+/** The body of "update a customer": only the fields that are set are sent.
+    `tenantName` and `region` cannot be changed. Setting `customer_id`
+    renames the customer: later calls must use the new ID.
+*/
+struct customer_update
+{
+    std::optional<std::string> display_name; ///< `displayName`
+    std::optional<std::string> customer_id;  ///< `customerId`
+    std::optional<bool> is_nfr;              ///< `isNfr`
+};
+
+/** The body of "update a user": only the fields that are set are sent.
+    The email cannot be changed.
+*/
+struct user_update
+{
+    std::optional<std::string> first_name; ///< `firstName`
+    std::optional<std::string> last_name;  ///< `lastName`
+    std::optional<bool> enabled;           ///< activates or deactivates the account
+    std::optional<secret> password;        ///< a new password, 16 to 64 code points
+};
+
+/** Which page of a list to ask for. Both are at least 1. */
+struct page_request
+{
+    std::int64_t page = 1;       ///< 1-based
+    std::int64_t page_size = 20; ///< items per page (the API documents no maximum)
+};
+
+/** Where a page sits in a list. The API returns either `hasNextPage`
+    (current) or `total` (older revisions); the parser accepts both and
+    requires one of them.
+*/
+struct pagination
+{
+    std::int64_t page = 1;                  ///< required
+    std::int64_t page_size = 0;             ///< required; `pageSize`
+    std::optional<bool> has_next_page;      ///< `hasNextPage`
+    std::optional<std::int64_t> total;      ///< `total`
+
+    /// True when another page follows: `hasNextPage`, else `page * pageSize < total`.
+    bool has_more() const noexcept
+    {
+        if(has_next_page)
+            return *has_next_page;
+        return total && page_size > 0 && page < *total / page_size + (*total % page_size != 0 ? 1 : 0);
+    }
+};
+
+/// One page of customers.
+struct customer_page
+{
+    std::vector<customer> customers;
+    admin::pagination pagination;
+};
+
+/// One page of users.
+struct user_page
+{
+    std::vector<user> users;
+    admin::pagination pagination;
+};
+
+/** A quota and its use. `quota == -1` means unlimited; usage is the number
+    of enabled users.
+*/
+struct quota_usage
+{
+    std::int64_t quota = 0;                ///< required; -1 = unlimited
+    std::int64_t usage = 0;                ///< required
+    std::optional<std::int64_t> remaining; ///< may be -1 when unlimited
+
+    /// True when there is no limit.
+    bool unlimited() const noexcept { return quota == -1; }
+};
+
+/// The quotas of one customer's tenant.
+struct customer_quotas
+{
+    quota_usage users; ///< required
+};
+
+/// The quotas of one tenant of a project.
+struct tenant_quota
+{
+    std::string region;      ///< required, e.g. `eu`
+    std::string tenant_name; ///< required; `tenantName`
+    quota_usage users;       ///< required
+};
+
+/// The quotas of every reachable tenant of a project.
+struct project_quotas
+{
+    std::vector<tenant_quota> quotas; ///< required
+};
+
+/// The answer of `/auth/token`. The token is a secret.
+struct access_token
+{
+    secret token;                 ///< `accessToken`
+    std::string token_type;       ///< `tokenType`, `bearer` in any case
+    std::int64_t expires_in = 0;  ///< `expiresIn`, seconds from issue
 };
 
 } // namespace admin

@@ -49,6 +49,120 @@ struct json_schema<user>
     }
 };
 
+template<>
+struct json_enum<region>
+{
+    static constexpr std::pair<std::string_view, region> values[] = {{"eu", region::eu}, {"us", region::us}};
+};
+
+template<>
+struct json_schema<customer>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("displayName", &customer::display_name),
+                               json_field("tenantName", &customer::tenant_name),
+                               json_field("region", &customer::region),
+                               json_field("customerId", &customer::customer_id),
+                               json_field("isNfr", &customer::is_nfr),
+                               json_field("createdAt", &customer::created_at));
+    }
+};
+
+template<>
+struct json_schema<pagination>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("page", &pagination::page), json_field("pageSize", &pagination::page_size),
+                               json_field("hasNextPage", &pagination::has_next_page),
+                               json_field("total", &pagination::total));
+    }
+};
+
+template<>
+struct json_schema<customer_page>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("customers", &customer_page::customers),
+                               json_field("pagination", &customer_page::pagination));
+    }
+};
+
+template<>
+struct json_schema<user_page>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("users", &user_page::users), json_field("pagination", &user_page::pagination));
+    }
+};
+
+template<>
+struct json_schema<quota_usage>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("quota", &quota_usage::quota), json_field("usage", &quota_usage::usage),
+                               json_field("remaining", &quota_usage::remaining));
+    }
+};
+
+template<>
+struct json_schema<customer_quotas>
+{
+    static constexpr auto fields() { return std::make_tuple(json_field("users", &customer_quotas::users)); }
+};
+
+template<>
+struct json_schema<tenant_quota>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("region", &tenant_quota::region), json_field("tenantName", &tenant_quota::tenant_name),
+                               json_field("users", &tenant_quota::users));
+    }
+};
+
+template<>
+struct json_schema<project_quotas>
+{
+    static constexpr auto fields() { return std::make_tuple(json_field("quotas", &project_quotas::quotas)); }
+};
+
+/// The token response as read; the token moves into a `secret` at once.
+struct token_body
+{
+    std::string access_token;
+    std::string token_type;
+    std::int64_t expires_in = 0;
+
+    ~token_body() { secure_wipe(access_token); }
+};
+
+template<>
+struct json_schema<token_body>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("accessToken", &token_body::access_token),
+                               json_field("tokenType", &token_body::token_type),
+                               json_field("expiresIn", &token_body::expires_in));
+    }
+};
+
+struct consumption_body
+{
+    double consumption = 0;
+};
+
+template<>
+struct json_schema<consumption_body>
+{
+    static constexpr auto fields() { return std::make_tuple(json_field("consumption", &consumption_body::consumption)); }
+};
+
 /// The longest server message kept in `error::message`, in bytes.
 inline constexpr std::size_t max_server_message = 512;
 
@@ -324,6 +438,184 @@ result<T> parse_json_response(http_response const& r, std::initializer_list<unsi
 }
 
 } // namespace detail
+
+namespace detail {
+
+/// An error about a value the schema accepted but the API's rules do not.
+inline error semantic_error(http_response const& r, errc c, char const* msg, std::string pointer)
+{
+    error e(c, msg, std::move(pointer));
+    e.http_status = r.status;
+    e.request_id = std::string(find_request_id(r.headers));
+    return e;
+}
+
+inline result<void> check_pagination(http_response const& r, pagination const& p)
+{
+    if(!p.has_next_page && !p.total)
+        return semantic_error(r, errc::missing_field, "neither hasNextPage nor total", "/pagination/hasNextPage");
+    if(p.page < 1)
+        return semantic_error(r, errc::invalid_value, "must be at least 1", "/pagination/page");
+    if(p.page_size < 1)
+        return semantic_error(r, errc::invalid_value, "must be at least 1", "/pagination/pageSize");
+    if(p.total && *p.total < 0)
+        return semantic_error(r, errc::invalid_value, "must not be negative", "/pagination/total");
+    return {};
+}
+
+inline result<void> check_quota(http_response const& r, quota_usage const& q, std::string const& at)
+{
+    if(q.quota < -1)
+        return semantic_error(r, errc::invalid_value, "must be -1 (unlimited) or more", at + "/quota");
+    if(q.usage < 0)
+        return semantic_error(r, errc::invalid_value, "must not be negative", at + "/usage");
+    if(q.remaining && *q.remaining < -1)
+        return semantic_error(r, errc::invalid_value, "must be -1 (unlimited) or more", at + "/remaining");
+    return {};
+}
+
+} // namespace detail
+
+/** Parses the response of `/auth/token`: 200 with `accessToken` (non-empty),
+    `tokenType` (`bearer` in any case) and `expiresIn` (seconds, not negative).
+
+    @return the token, or the errors listed in the file comment;
+    `invalid_value` for an empty token, another token type or a negative
+    lifetime. No error contains the token.
+*/
+inline result<access_token> parse_token_response(http_response const& r, config const& cfg)
+{
+    auto body = detail::parse_json_response<detail::token_body>(r, {200}, cfg);
+    if(!body)
+        return body.error();
+    if(body->access_token.empty())
+        return detail::semantic_error(r, errc::invalid_value, "empty token", "/accessToken");
+    if(!detail::iequals(body->token_type, "bearer"))
+        return detail::semantic_error(r, errc::invalid_value, "not a bearer token", "/tokenType");
+    if(body->expires_in < 0)
+        return detail::semantic_error(r, errc::invalid_value, "must not be negative", "/expiresIn");
+    access_token t;
+    t.token = secret(std::move(body->access_token));
+    t.token_type = std::move(body->token_type);
+    t.expires_in = body->expires_in;
+    return t;
+}
+
+/** Parses "list customers for a project": 200 with `customers` (array of
+    customer: `displayName`, `tenantName`, `region` (`eu` or `us`),
+    `customerId` required; `isNfr`, `createdAt` optional) and `pagination`
+    (`page`, `pageSize`, and `hasNextPage` or `total`).
+
+    @return the page, or the errors listed in the file comment.
+*/
+inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg)
+{
+    auto p = detail::parse_json_response<customer_page>(r, {200}, cfg);
+    if(p)
+        if(auto ok = detail::check_pagination(r, p->pagination); !ok)
+            return ok.error();
+    return p;
+}
+
+/** Parses "create a new customer": 200 or 201 (the API leaves it open) with a customer.
+    @return the customer, or the errors listed in the file comment.
+*/
+inline result<customer> parse_create_customer_response(http_response const& r, config const& cfg)
+{
+    return detail::parse_json_response<customer>(r, {200, 201}, cfg);
+}
+
+/** Parses "update a customer": 200 with a customer.
+    @return the customer, or the errors listed in the file comment.
+*/
+inline result<customer> parse_update_customer_response(http_response const& r, config const& cfg)
+{
+    return detail::parse_json_response<customer>(r, {200}, cfg);
+}
+
+/** Parses "delete a customer": 204 with an empty body. The API reference
+    for this operation was never seen; a 200 is accepted too, its body
+    ignored.
+
+    @return nothing, or the errors listed in the file comment
+    (`unexpected_body` for a 204 with a body).
+*/
+inline result<void> parse_delete_customer_response(http_response const& r, config const& cfg)
+{
+    if(r.status == 200)
+        return {};
+    return detail::check_response(r, {204}, false, cfg.limits);
+}
+
+/** Parses "get quotas for a customer": 200 with `{"users": {quota, usage, remaining}}`
+    (`quota` -1 = unlimited, at least -1; `usage` not negative).
+    @return the quotas, or the errors listed in the file comment.
+*/
+inline result<customer_quotas> parse_customer_quotas_response(http_response const& r, config const& cfg)
+{
+    auto q = detail::parse_json_response<customer_quotas>(r, {200}, cfg);
+    if(q)
+        if(auto ok = detail::check_quota(r, q->users, "/users"); !ok)
+            return ok.error();
+    return q;
+}
+
+/** Parses "list users for a customer": 200 with `users` (array of user, as
+    in `parse_create_user_response`) and `pagination`.
+    @return the page, or the errors listed in the file comment.
+*/
+inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg)
+{
+    auto p = detail::parse_json_response<user_page>(r, {200}, cfg);
+    if(p)
+        if(auto ok = detail::check_pagination(r, p->pagination); !ok)
+            return ok.error();
+    return p;
+}
+
+/** Parses "update a user": 200 with a user.
+    @return the user, or the errors listed in the file comment.
+*/
+inline result<user> parse_update_user_response(http_response const& r, config const& cfg)
+{
+    return detail::parse_json_response<user>(r, {200}, cfg);
+}
+
+/** Parses "delete a user": 204 with an empty body.
+    @return nothing, or the errors listed in the file comment.
+*/
+inline result<void> parse_delete_user_response(http_response const& r, config const& cfg)
+{
+    return detail::check_response(r, {204}, false, cfg.limits);
+}
+
+/** Parses "get usage consumption for a user": 200 with `{"consumption": number}`,
+    finite and not negative.
+    @return the credits consumed in the window, or the errors listed in the file comment.
+*/
+inline result<double> parse_user_consumption_response(http_response const& r, config const& cfg)
+{
+    auto c = detail::parse_json_response<detail::consumption_body>(r, {200}, cfg);
+    if(!c)
+        return c.error();
+    if(c->consumption < 0)
+        return detail::semantic_error(r, errc::invalid_value, "must not be negative", "/consumption");
+    return c->consumption;
+}
+
+/** Parses "get quotas for all tenants within a project": 200 with `quotas`
+    (array of `{region, tenantName, users: {quota, usage, remaining}}`).
+    @return the quotas, or the errors listed in the file comment.
+*/
+inline result<project_quotas> parse_project_quotas_response(http_response const& r, config const& cfg)
+{
+    auto q = detail::parse_json_response<project_quotas>(r, {200}, cfg);
+    if(q)
+        for(std::size_t i = 0; i < q->quotas.size(); ++i)
+            if(auto ok = detail::check_quota(r, q->quotas[i].users, "/quotas/" + std::to_string(i) + "/users"); !ok)
+                return ok.error();
+    return q;
+}
 
 /** Parses the response of "create a new user and add it to the customer".
 

@@ -216,6 +216,38 @@ constexpr bool is_valid_password(std::string_view s) noexcept
     return n != detail::invalid_utf8 && n >= min_password_length && n <= max_password_length;
 }
 
+/// The longest tenant name, in code points (documented: maxLength 14).
+inline constexpr std::size_t max_tenant_name_length = 14;
+
+/** Returns true when `s` is an acceptable tenant name: 1 to 14 code points of
+    valid UTF-8 without control characters.
+*/
+constexpr bool is_valid_tenant_name(std::string_view s) noexcept
+{
+    auto const n = detail::utf8_count(s);
+    return n != detail::invalid_utf8 && n >= 1 && n <= max_tenant_name_length && !detail::has_ascii_control(s);
+}
+
+/** Returns true when `s` looks like an IANA time-zone name (`UTC`,
+    `Europe/Copenhagen`, `America/Argentina/Buenos_Aires`, `Etc/GMT+1`):
+    1 to 64 ASCII letters, digits, `_`, `+`, `-` and `/`, with no empty,
+    `.` or `..` part. Whether the zone exists is the server's to say.
+*/
+constexpr bool is_valid_time_zone_name(std::string_view s) noexcept
+{
+    if(s.empty() || s.size() > 64 || s.front() == '/' || s.back() == '/')
+        return false;
+    char prev = '\0';
+    for(char c : s)
+    {
+        bool const ok = detail::is_alpha(c) || detail::is_digit(c) || c == '_' || c == '+' || c == '-' || c == '/';
+        if(!ok || (c == '/' && prev == '/'))
+            return false;
+        prev = c;
+    }
+    return true;
+}
+
 } // namespace admin
 } // namespace corti
 
