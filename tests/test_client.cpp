@@ -123,3 +123,201 @@ TEST_CASE("client: holds the transport by value or by reference, and the token c
     CHECK(owning.transport().requests().at(0).headers.find("Authorization") == "Bearer new-token");
     CHECK(owning.get_config().endpoint.host == "api.console.corti.app");
 }
+
+// ---------------------------------------------------------------------------
+// Tokens from credentials, paging, every operation through the client.
+
+namespace {
+
+http_response token_response(std::string tok, int expires_in)
+{
+    http_response r;
+    r.status = 200;
+    r.headers.add("Content-Type", "application/json");
+    r.body = R"({"accessToken":")" + tok + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    return r;
+}
+
+console_credentials creds() { return {"admin@example.com", secret("console-PASSWORD-42")}; }
+
+std::string customers_page(int page, bool more, int n = 1)
+{
+    std::string items;
+    for(int i = 0; i < n; ++i)
+        items += std::string(i ? "," : "") + R"({"displayName":"d","tenantName":"base","region":"eu","customerId":"c)" +
+                 std::to_string(page) + "-" + std::to_string(i) + R"("})";
+    return R"({"customers":[)" + items + R"(],"pagination":{"page":)" + std::to_string(page) +
+           R"(,"pageSize":2,"hasNextPage":)" + (more ? "true" : "false") + "}}";
+}
+
+} // namespace
+
+TEST_CASE("credentials: a token is fetched before the first call and reused until it nears expiry")
+{
+    mock_transport t;
+    auto now = std::chrono::steady_clock::time_point{};
+    client<mock_transport&> c(t, config{}, creds());
+    c.set_token_refresh(std::chrono::seconds(60), [&] { return now; });
+    t.push(token_response("T1", 3600));
+    t.push(201, docs_body);
+    t.push(201, docs_body);
+    REQUIRE(c.create_user("p", "c", docs_user()));
+    REQUIRE(c.create_user("p", "c", docs_user()));
+    REQUIRE(t.requests().size() == 3);
+    CHECK(t.requests()[0].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[0].body == R"({"email":"admin@example.com","password":"console-PASSWORD-42"})");
+    CHECK(t.requests()[1].headers.find("Authorization") == "Bearer T1");
+    CHECK(t.requests()[2].headers.find("Authorization") == "Bearer T1");
+
+    now += std::chrono::seconds(3600 - 60); // within the refresh margin
+    t.push(token_response("T2", 3600));
+    t.push(201, docs_body);
+    REQUIRE(c.create_user("p", "c", docs_user()));
+    REQUIRE(t.requests().size() == 5);
+    CHECK(t.requests()[3].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[4].headers.find("Authorization") == "Bearer T2");
+}
+
+TEST_CASE("credentials: one new token and one resend after a 401, never more")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    t.push(token_response("T1", 3600));
+    t.push(401, R"({"message":"expired"})");
+    t.push(token_response("T2", 3600));
+    t.push(201, docs_body);
+    REQUIRE(c.create_user("p", "c", docs_user()));
+    REQUIRE(t.requests().size() == 4);
+    CHECK(t.requests()[3].headers.find("Authorization") == "Bearer T2");
+
+    t.push(401, R"({"message":"expired"})");
+    t.push(token_response("T3", 3600));
+    t.push(401, R"({"message":"still no"})");
+    auto const r = c.create_user("p", "c", docs_user());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().http_status == 401);
+    CHECK(r.error().message == "still no");
+    CHECK(t.requests().size() == 7);
+}
+
+TEST_CASE("credentials: a fixed-token client does not refresh; a failed login never leaks the password")
+{
+    mock_transport t;
+    client<mock_transport&> fixed(t, config{}, secret("tok"));
+    t.push(401, R"({"message":"expired"})");
+    CHECK(fixed.create_user("p", "c", docs_user()).error().http_status == 401);
+    CHECK(t.requests().size() == 1);
+    CHECK(fixed.fetch_token().error() == errc::invalid_argument);
+
+    mock_transport t2;
+    client<mock_transport&> c(t2, config{}, creds());
+    t2.push(401, R"({"message":"wrong password console-PASSWORD-42 for admin"})");
+    auto const r = c.create_user("p", "c", docs_user());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().http_status == 401);
+    CHECK(r.error().message.find("console-PASSWORD-42") == std::string::npos);
+    CHECK(t2.requests().size() == 1); // nothing else was sent
+}
+
+TEST_CASE("paging: list_all_customers follows hasNextPage and stops")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, secret("tok"));
+    t.push(200, customers_page(1, true, 2));
+    t.push(200, customers_page(2, true, 2));
+    t.push(200, customers_page(3, false, 1));
+    auto const all = c.list_all_customers("p", {2, 10});
+    REQUIRE(all);
+    REQUIRE(all->size() == 5);
+    CHECK(all->front().customer_id == "c1-0");
+    CHECK(all->back().customer_id == "c3-0");
+    REQUIRE(t.requests().size() == 3);
+    CHECK(t.requests()[2].target == "/functions/v1/public/projects/p/customers?page=3&pageSize=2");
+}
+
+TEST_CASE("paging: a server that never ends, or answers the wrong page, cannot loop the client")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, secret("tok"));
+    for(int i = 1; i <= 5; ++i)
+        t.push(200, customers_page(i, true));
+    auto const r = c.list_all_customers("p", {2, 3});
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::too_many_pages);
+    CHECK(t.requests().size() == 3);
+
+    t.clear();
+    t.push(200, customers_page(1, true));
+    t.push(200, customers_page(1, true)); // page 2 asked, page 1 answered
+    auto const w = c.list_all_customers("p", {2, 100});
+    REQUIRE_FALSE(w);
+    CHECK(w.error() == errc::invalid_value);
+    CHECK(w.error().field == "/pagination/page");
+
+    CHECK(c.list_all_customers("p", {0, 1}).error() == errc::invalid_argument);
+}
+
+TEST_CASE("paging: list_all_users with the older total form")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, secret("tok"));
+    auto const page = [](int n, int total) {
+        return R"({"users":[{"email":"a@b.co","firstName":"A","lastName":"B","enabled":true}],"pagination":{"page":)" +
+               std::to_string(n) + R"(,"pageSize":1,"total":)" + std::to_string(total) + "}}";
+    };
+    t.push(200, page(1, 2));
+    t.push(200, page(2, 2));
+    auto const all = c.list_all_users("p", "c", {1, 10});
+    REQUIRE(all);
+    CHECK(all->size() == 2);
+    CHECK(t.requests().size() == 2);
+}
+
+TEST_CASE("every operation goes through the client")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, secret("tok"));
+    auto const id = *uuid::parse("123e4567-e89b-12d3-a456-426614174000");
+    std::string const cust = R"({"displayName":"d","tenantName":"base","region":"eu","customerId":"c"})";
+    http_response no_content;
+    no_content.status = 204;
+
+    t.push(200, customers_page(1, false));
+    CHECK(c.list_customers("p")->customers.size() == 1);
+    t.push(201, cust);
+    CHECK(c.create_customer("p", {"d", "c", std::nullopt, std::nullopt, std::nullopt})->customer_id == "c");
+    t.push(200, cust);
+    CHECK(c.update_customer("p", "c", customer_update{})->display_name == "d");
+    t.push(no_content);
+    CHECK(c.delete_customer("p", "c"));
+    t.push(200, R"({"users":{"quota":5,"usage":1,"remaining":4}})");
+    CHECK(c.get_customer_quotas("p", "c")->users.remaining == 4);
+    t.push(200, R"({"users":[],"pagination":{"page":1,"pageSize":20,"hasNextPage":false}})");
+    CHECK(c.list_users("p", "c")->users.empty());
+    t.push(200, docs_body);
+    CHECK(c.update_user("p", "c", id, user_update{})->email == "user@example.com");
+    t.push(no_content);
+    CHECK(c.delete_user("p", "c", id));
+    t.push(200, R"({"consumption":12.5})");
+    CHECK(*c.get_user_consumption("p", "c", id, *date_time::parse("2026-01-01T00:00:00Z"),
+                                  *date_time::parse("2026-01-02T00:00:00Z"), "Europe/Copenhagen") == 12.5);
+    t.push(200, R"({"quotas":[]})");
+    CHECK(c.get_project_quotas("p")->quotas.empty());
+
+    std::vector<std::string> const expected = {
+        "GET /functions/v1/public/projects/p/customers?page=1&pageSize=20",
+        "POST /functions/v1/public/projects/p/customers",
+        "PATCH /functions/v1/public/projects/p/customers/c",
+        "DELETE /functions/v1/public/projects/p/customers/c",
+        "GET /functions/v1/public/projects/p/customers/c/quotas",
+        "GET /functions/v1/public/projects/p/customers/c/users?page=1&pageSize=20",
+        "PATCH /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000",
+        "DELETE /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000",
+        "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
+        "?from=2026-01-01T00%3A00%3A00Z&to=2026-01-02T00%3A00%3A00Z&windowTimeZone=Europe%2FCopenhagen",
+        "GET /functions/v1/public/projects/p/quotas",
+    };
+    REQUIRE(t.requests().size() == expected.size());
+    for(std::size_t i = 0; i < expected.size(); ++i)
+        CHECK(std::string(to_string(t.requests()[i].method)) + " " + t.requests()[i].target == expected[i]);
+}

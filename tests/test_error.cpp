@@ -13,7 +13,7 @@ TEST_CASE("every errc has a distinct message in the corti.admin category")
     errc const all[] = {errc::invalid_argument, errc::invalid_field, errc::invalid_base_url,
                         errc::redirect_not_followed, errc::unexpected_status, errc::bad_content_type,
                         errc::body_too_large, errc::unexpected_body, errc::api_error, errc::timeout,
-                        errc::truncated_response, errc::connection_failed, errc::malformed_json, errc::too_deep,
+                        errc::truncated_response, errc::connection_failed, errc::too_many_pages, errc::malformed_json, errc::too_deep,
                         errc::string_too_long, errc::duplicate_key, errc::missing_field, errc::unknown_field,
                         errc::wrong_type, errc::invalid_value, errc::out_of_memory};
     std::set<std::string> messages;

@@ -191,3 +191,175 @@ TEST_CASE("printing a request redacts the token and the password")
     CHECK(os.str().find("Authorization: [redacted]") != std::string::npos);
     CHECK(os.str().find("[redacted 98 bytes]") != std::string::npos);
 }
+
+// ---------------------------------------------------------------------------
+// Every other operation: golden bytes.
+
+namespace {
+
+auto const user_id = *uuid::parse("123E4567-E89B-12D3-A456-426614174000");
+
+std::string const head_get = "Host: api.console.corti.app\r\n"
+                             "User-Agent: corti-admin/0.1.0\r\n"
+                             "Accept: application/json\r\n"
+                             "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.sig\r\n";
+
+std::string golden(result<http_request> const& r)
+{
+    REQUIRE(r);
+    return serialize_http1(*r);
+}
+
+} // namespace
+
+TEST_CASE("golden: auth token")
+{
+    auto const r = make_token_request(config{}, "your-email@example.com", secret("your-password"));
+    REQUIRE(r);
+    CHECK(r->sensitive_body);
+    CHECK_FALSE(r->headers.contains("Authorization"));
+    CHECK(golden(r) == "POST /functions/v1/public/auth/token HTTP/1.1\r\n"
+                       "Host: api.console.corti.app\r\n"
+                       "User-Agent: corti-admin/0.1.0\r\n"
+                       "Accept: application/json\r\n"
+                       "Content-Type: application/json\r\n"
+                       "Content-Length: 61\r\n"
+                       "\r\n"
+                       R"({"email":"your-email@example.com","password":"your-password"})");
+    auto bad = make_token_request(config{}, "nope", secret("pw"));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().field == "/email");
+    bad = make_token_request(config{}, "a@b.co", secret(""));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().field == "/password");
+}
+
+TEST_CASE("golden: customers")
+{
+    CHECK(golden(make_list_customers_request(config{}, token, "consoleproject")) ==
+          "GET /functions/v1/public/projects/consoleproject/customers?page=1&pageSize=20 HTTP/1.1\r\n" + head_get + "\r\n");
+    CHECK(golden(make_list_customers_request(config{}, token, "consoleproject", {3, 50})) ==
+          "GET /functions/v1/public/projects/consoleproject/customers?page=3&pageSize=50 HTTP/1.1\r\n" + head_get + "\r\n");
+
+    new_customer c{"admin", "contosohospital", std::string("base"), region::eu, false};
+    CHECK(golden(make_create_customer_request(config{}, token, "consoleproject", c)) ==
+          "POST /functions/v1/public/projects/consoleproject/customers HTTP/1.1\r\n" + head_get +
+              "Content-Type: application/json\r\nContent-Length: 102\r\n\r\n"
+              R"({"displayName":"admin","customerId":"contosohospital","tenantName":"base","region":"eu","isNfr":false})");
+    new_customer minimal{"Contoso", "c/1", std::nullopt, region::us, std::nullopt};
+    CHECK(golden(make_create_customer_request(config{}, token, "p", minimal)) ==
+          "POST /functions/v1/public/projects/p/customers HTTP/1.1\r\n" + head_get +
+              "Content-Type: application/json\r\nContent-Length: 58\r\n\r\n"
+              R"({"displayName":"Contoso","customerId":"c/1","region":"us"})");
+
+    customer_update u;
+    u.display_name = "admin";
+    u.customer_id = "contosohospital";
+    u.is_nfr = false;
+    CHECK(golden(make_update_customer_request(config{}, token, "consoleproject", "old id", u)) ==
+          "PATCH /functions/v1/public/projects/consoleproject/customers/old%20id HTTP/1.1\r\n" + head_get +
+              "Content-Type: application/json\r\nContent-Length: 68\r\n\r\n"
+              R"({"displayName":"admin","customerId":"contosohospital","isNfr":false})");
+    CHECK(golden(make_update_customer_request(config{}, token, "p", "c", customer_update{})) ==
+          "PATCH /functions/v1/public/projects/p/customers/c HTTP/1.1\r\n" + head_get +
+              "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+    CHECK(golden(make_delete_customer_request(config{}, token, "p", "c")) ==
+          "DELETE /functions/v1/public/projects/p/customers/c HTTP/1.1\r\n" + head_get + "\r\n");
+    CHECK(golden(make_customer_quotas_request(config{}, token, "p", "c")) ==
+          "GET /functions/v1/public/projects/p/customers/c/quotas HTTP/1.1\r\n" + head_get + "\r\n");
+    CHECK(golden(make_project_quotas_request(config{}, token, "p")) ==
+          "GET /functions/v1/public/projects/p/quotas HTTP/1.1\r\n" + head_get + "\r\n");
+}
+
+TEST_CASE("golden: users")
+{
+    CHECK(golden(make_list_users_request(config{}, token, "p", "c", {2, 5})) ==
+          "GET /functions/v1/public/projects/p/customers/c/users?page=2&pageSize=5 HTTP/1.1\r\n" + head_get + "\r\n");
+
+    user_update u;
+    u.first_name = "John";
+    u.last_name = "Doe";
+    u.enabled = true;
+    u.password = secret("My$ecureP@ssw0rd123!");
+    auto const r = make_update_user_request(config{}, token, "p", "c", user_id, u);
+    REQUIRE(r);
+    CHECK(r->sensitive_body);
+    CHECK(golden(r) == "PATCH /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000 HTTP/1.1\r\n" +
+                           head_get + "Content-Type: application/json\r\nContent-Length: 86\r\n\r\n"
+                           R"({"firstName":"John","lastName":"Doe","enabled":true,"password":"My$ecureP@ssw0rd123!"})");
+    user_update disable;
+    disable.enabled = false;
+    auto const d = make_update_user_request(config{}, token, "p", "c", user_id, disable);
+    REQUIRE(d);
+    CHECK_FALSE(d->sensitive_body);
+    CHECK(d->body == R"({"enabled":false})");
+
+    CHECK(golden(make_delete_user_request(config{}, token, "p", "c", user_id)) ==
+          "DELETE /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000 HTTP/1.1\r\n" +
+              head_get + "\r\n");
+
+    auto const from = *date_time::parse("2026-01-05T00:00:00Z");
+    auto const to = *date_time::parse("2026-01-17T00:00:00+01:00");
+    CHECK(golden(make_user_consumption_request(config{}, token, "p", "c", user_id, from, to)) ==
+          "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
+          "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-17T00%3A00%3A00%2B01%3A00 HTTP/1.1\r\n" +
+              head_get + "\r\n");
+    CHECK(golden(make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/Copenhagen")) ==
+          "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
+          "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-05T00%3A00%3A00Z&windowTimeZone=Europe%2FCopenhagen HTTP/1.1\r\n" +
+              head_get + "\r\n");
+}
+
+TEST_CASE("other operations: invalid arguments and fields name what is wrong")
+{
+    struct c
+    {
+        result<http_request> r;
+        errc code;
+        char const* field;
+    };
+    auto const from = *date_time::parse("2026-01-05T00:00:00Z");
+    auto const before = *date_time::parse("2026-01-04T23:59:59.999Z");
+    new_customer const good_c{"Contoso", "contoso", std::nullopt, std::nullopt, std::nullopt};
+    auto with = [&](auto f) {
+        new_customer x = good_c;
+        f(x);
+        return x;
+    };
+    user_update short_pw;
+    short_pw.password = secret("short");
+    customer_update bad_rename;
+    bad_rename.customer_id = "..";
+    c const cases[] = {
+        {make_list_customers_request(config{}, token, "p", {0, 20}), errc::invalid_argument, "page"},
+        {make_list_customers_request(config{}, token, "p", {1, 0}), errc::invalid_argument, "pageSize"},
+        {make_list_users_request(config{}, token, "p", "c", {-1, 20}), errc::invalid_argument, "page"},
+        {make_list_users_request(config{}, token, "p", "", {1, 20}), errc::invalid_argument, "customerId"},
+        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.display_name = ""; })),
+         errc::invalid_field, "/displayName"},
+        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.customer_id = std::string(65, 'c'); })),
+         errc::invalid_field, "/customerId"},
+        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.customer_id = "."; })),
+         errc::invalid_field, "/customerId"},
+        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.tenant_name = "fifteen-chars!!"; })),
+         errc::invalid_field, "/tenantName"},
+        {make_create_customer_request(config{}, token, "..", good_c), errc::invalid_argument, "projectId"},
+        {make_update_customer_request(config{}, token, "p", "c", bad_rename), errc::invalid_field, "/customerId"},
+        {make_update_user_request(config{}, token, "p", "c", user_id, short_pw), errc::invalid_field, "/password"},
+        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, before), errc::invalid_argument, "to"},
+        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/../etc"),
+         errc::invalid_argument, "windowTimeZone"},
+        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "UTC&x=1"), errc::invalid_argument,
+         "windowTimeZone"},
+        {make_project_quotas_request(config{}, secret("a b"), "p"), errc::invalid_argument, "token"},
+        {make_delete_user_request(config{}, token, "p", "..", user_id), errc::invalid_argument, "customerId"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.field);
+        REQUIRE_FALSE(k.r);
+        CHECK(k.r.error() == k.code);
+        CHECK(k.r.error().field == k.field);
+    }
+}

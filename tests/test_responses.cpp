@@ -322,3 +322,166 @@ TEST_CASE("server messages are bounded and cleaned of control characters")
     e = parse_api_error(r);
     CHECK(e.message == "bad ? utf8 \xC3\xA9");
 }
+
+// ---------------------------------------------------------------------------
+// Every other operation.
+
+TEST_CASE("token: the docs' example, and a token that never leaks into errors")
+{
+    auto const t = parse_token_response(
+        json(200, R"({"accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", "tokenType": "bearer", "expiresIn": 3600})"),
+        config{});
+    REQUIRE(t);
+    CHECK(t->token.reveal() == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...");
+    CHECK(t->token_type == "bearer");
+    CHECK(t->expires_in == 3600);
+    CHECK(parse_token_response(json(200, R"({"accessToken":"x","tokenType":"Bearer","expiresIn":0})"), config{}));
+
+    struct c
+    {
+        char const* body;
+        errc code;
+        char const* field;
+    };
+    c const cases[] = {
+        {R"({"accessToken":"SECRETTOKEN","tokenType":"mac","expiresIn":60})", errc::invalid_value, "/tokenType"},
+        {R"({"accessToken":"","tokenType":"bearer","expiresIn":60})", errc::invalid_value, "/accessToken"},
+        {R"({"accessToken":"SECRETTOKEN","tokenType":"bearer","expiresIn":-1})", errc::invalid_value, "/expiresIn"},
+        {R"({"accessToken":"SECRETTOKEN","tokenType":"bearer","expiresIn":1.5})", errc::invalid_value, "/expiresIn"},
+        {R"({"accessToken":"SECRETTOKEN","tokenType":"bearer"})", errc::missing_field, "/expiresIn"},
+        {R"({"accessToken":42,"tokenType":"bearer","expiresIn":60})", errc::wrong_type, "/accessToken"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.body);
+        auto const r = parse_token_response(json(200, k.body), config{});
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == k.code);
+        CHECK(r.error().field == k.field);
+        CHECK(r.error().to_string().find("SECRETTOKEN") == std::string::npos);
+    }
+    auto const created = parse_token_response(json(201, R"({"accessToken":"x","tokenType":"bearer","expiresIn":1})"), config{});
+    REQUIRE_FALSE(created);
+    CHECK(created.error() == errc::unexpected_status);
+}
+
+TEST_CASE("customers: the docs' list example, both pagination forms")
+{
+    std::string const body = R"({"customers": [{"displayName": "admin", "tenantName": "base", "region": "eu",
+        "customerId": "contosohospital", "isNfr": false, "createdAt": "2023-10-01T12:00:00Z"}],
+        "pagination": {"page": 123, "pageSize": 123, "hasNextPage": true}})";
+    auto const p = parse_list_customers_response(json(200, body), config{});
+    REQUIRE(p);
+    REQUIRE(p->customers.size() == 1);
+    CHECK(p->customers[0].customer_id == "contosohospital");
+    CHECK(p->customers[0].region == region::eu);
+    CHECK(p->customers[0].is_nfr == false);
+    CHECK(p->pagination.page == 123);
+    CHECK(p->pagination.has_more());
+
+    auto const old = parse_list_customers_response(
+        json(200, R"({"customers":[],"pagination":{"page":2,"pageSize":10,"total":20}})"), config{});
+    REQUIRE(old);
+    CHECK_FALSE(old->pagination.has_more());
+    auto const more = parse_list_customers_response(
+        json(200, R"({"customers":[],"pagination":{"page":2,"pageSize":10,"total":21}})"), config{});
+    REQUIRE(more);
+    CHECK(more->pagination.has_more());
+
+    struct c
+    {
+        std::string body;
+        errc code;
+        char const* field;
+    };
+    c const cases[] = {
+        {R"({"customers":[],"pagination":{"page":1,"pageSize":10}})", errc::missing_field, "/pagination/hasNextPage"},
+        {R"({"customers":[],"pagination":{"page":0,"pageSize":10,"hasNextPage":false}})", errc::invalid_value, "/pagination/page"},
+        {R"({"customers":[],"pagination":{"page":1,"pageSize":0,"hasNextPage":false}})", errc::invalid_value, "/pagination/pageSize"},
+        {R"({"customers":[],"pagination":{"page":1,"pageSize":1,"total":-5}})", errc::invalid_value, "/pagination/total"},
+        {R"({"customers":{},"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})", errc::wrong_type, "/customers"},
+        {R"({"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})", errc::missing_field, "/customers"},
+        {R"({"customers":[{"displayName":"a","tenantName":"b","region":"asia","customerId":"c"}],"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})",
+         errc::invalid_value, "/customers/0/region"},
+        {R"({"customers":[{"displayName":"a","tenantName":"b","region":"eu"}],"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})",
+         errc::missing_field, "/customers/0/customerId"},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.body);
+        auto const r = parse_list_customers_response(json(200, k.body), config{});
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == k.code);
+        CHECK(r.error().field == k.field);
+    }
+}
+
+TEST_CASE("customers: create (200 or 201), update (200), delete (204, or 200)")
+{
+    std::string const c = R"({"displayName":"admin","tenantName":"base","region":"us","customerId":"contosohospital"})";
+    CHECK(parse_create_customer_response(json(201, c), config{})->region == region::us);
+    CHECK(parse_create_customer_response(json(200, c), config{}));
+    CHECK(parse_update_customer_response(json(200, c), config{}));
+    CHECK(parse_update_customer_response(json(201, c), config{}).error() == errc::unexpected_status);
+
+    CHECK(parse_delete_customer_response(json(204, "", ""), config{}));
+    CHECK(parse_delete_customer_response(json(200, "{}"), config{}));
+    CHECK(parse_delete_customer_response(json(204, "{}"), config{}).error() == errc::unexpected_body);
+    CHECK(parse_delete_customer_response(json(404, R"({"message":"no such customer"})"), config{}).error().message ==
+          "no such customer");
+}
+
+TEST_CASE("users: list, update, delete")
+{
+    std::string const body = R"({"users": [{"id": "123e4567-e89b-12d3-a456-426614174000", "email": "user@example.com",
+        "firstName": "John", "lastName": "Doe", "emailVerified": true, "enabled": true, "createdAt": "2023-10-01T12:00:00Z"}],
+        "pagination": {"page": 123, "pageSize": 123, "total": 123}})";
+    auto const p = parse_list_users_response(json(200, body), config{});
+    REQUIRE(p);
+    REQUIRE(p->users.size() == 1);
+    CHECK(p->users[0].first_name == "John");
+    CHECK_FALSE(p->pagination.has_more());
+    auto const bad = parse_list_users_response(json(200, replace(body, "user@example.com", "not-an-email")), config{});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error() == errc::invalid_value);
+    CHECK(bad.error().field == "/users/0/email");
+
+    CHECK(parse_update_user_response(json(200, docs_body), config{}));
+    CHECK(parse_delete_user_response(json(204, "", ""), config{}));
+    CHECK(parse_delete_user_response(json(200, ""), config{}).error() == errc::unexpected_status);
+    CHECK(parse_delete_user_response(json(204, " "), config{}).error() == errc::unexpected_body);
+}
+
+TEST_CASE("quotas and consumption")
+{
+    auto const q = parse_customer_quotas_response(json(200, R"({"users": {"quota": 50, "usage": 12, "remaining": 38}})"), config{});
+    REQUIRE(q);
+    CHECK(q->users.quota == 50);
+    CHECK(q->users.remaining == 38);
+    CHECK_FALSE(q->users.unlimited());
+    CHECK(parse_customer_quotas_response(json(200, R"({"users": {"quota": -1, "usage": 3}})"), config{})->users.unlimited());
+    auto e = parse_customer_quotas_response(json(200, R"({"users": {"quota": -2, "usage": 3}})"), config{});
+    REQUIRE_FALSE(e);
+    CHECK(e.error().field == "/users/quota");
+    e = parse_customer_quotas_response(json(200, R"({"users": {"quota": 5, "usage": -3}})"), config{});
+    REQUIRE_FALSE(e);
+    CHECK(e.error().field == "/users/usage");
+
+    auto const pq = parse_project_quotas_response(
+        json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 123, "usage": 123, "remaining": 123}}]})"),
+        config{});
+    REQUIRE(pq);
+    REQUIRE(pq->quotas.size() == 1);
+    CHECK(pq->quotas[0].tenant_name == "base");
+    auto const pe = parse_project_quotas_response(
+        json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 1, "usage": 0, "remaining": -7}}]})"),
+        config{});
+    REQUIRE_FALSE(pe);
+    CHECK(pe.error().field == "/quotas/0/users/remaining");
+
+    CHECK(*parse_user_consumption_response(json(200, R"({"consumption": 123})"), config{}) == 123.0);
+    CHECK(*parse_user_consumption_response(json(200, R"({"consumption": 1.44E2})"), config{}) == 144.0);
+    CHECK(parse_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() == errc::invalid_value);
+    CHECK(parse_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() == errc::invalid_value);
+    CHECK(parse_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() == errc::wrong_type);
+}

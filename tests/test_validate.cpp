@@ -86,3 +86,23 @@ TEST_CASE("UTF-8: overlong, surrogate, out-of-range and truncated sequences are 
 
 static_assert(is_valid_email("user@example.com"), "validators are usable at compile time");
 static_assert(!is_valid_password("short"));
+
+TEST_CASE("tenant names and time-zone names")
+{
+    CHECK(is_valid_tenant_name("base"));
+    CHECK(is_valid_tenant_name("fourteen-chars"));
+    CHECK_FALSE(is_valid_tenant_name("fifteen-chars!!"));
+    CHECK_FALSE(is_valid_tenant_name(""));
+    CHECK_FALSE(is_valid_tenant_name("a\tb"));
+    for(auto tz : {"UTC", "Europe/Copenhagen", "America/Argentina/Buenos_Aires", "Etc/GMT+1", "Etc/GMT-14"})
+    {
+        CAPTURE(tz);
+        CHECK(is_valid_time_zone_name(tz));
+    }
+    for(auto tz : {"", "/UTC", "UTC/", "Europe//Copenhagen", "Europe/../x", "UTC x", "UTC&a=b", "Europe/K\xC3\xB8" "benhavn"})
+    {
+        CAPTURE(tz);
+        CHECK_FALSE(is_valid_time_zone_name(tz));
+    }
+    CHECK_FALSE(is_valid_time_zone_name(std::string(65, 'a')));
+}

@@ -233,6 +233,67 @@ struct access_token
     std::int64_t expires_in = 0;  ///< `expiresIn`, seconds from issue
 };
 
+/// @name Printing, for diagnostics and test output
+///@{
+inline std::ostream& operator<<(std::ostream& os, pagination const& p)
+{
+    os << "pagination{page=" << p.page << ", pageSize=" << p.page_size;
+    if(p.has_next_page)
+        os << ", hasNextPage=" << (*p.has_next_page ? "true" : "false");
+    if(p.total)
+        os << ", total=" << *p.total;
+    return os << '}';
+}
+
+namespace detail {
+template<class T>
+std::ostream& print_list(std::ostream& os, std::vector<T> const& v)
+{
+    os << '[';
+    for(std::size_t i = 0; i < v.size(); ++i)
+        os << (i ? ", " : "") << v[i];
+    return os << ']';
+}
+} // namespace detail
+
+// Found by ADL (the element type's namespace), so that result<std::vector<T>> prints.
+inline std::ostream& operator<<(std::ostream& os, std::vector<user> const& v) { return detail::print_list(os, v); }
+inline std::ostream& operator<<(std::ostream& os, std::vector<customer> const& v) { return detail::print_list(os, v); }
+
+inline std::ostream& operator<<(std::ostream& os, quota_usage const& q)
+{
+    os << "{quota=" << q.quota << ", usage=" << q.usage;
+    if(q.remaining)
+        os << ", remaining=" << *q.remaining;
+    return os << '}';
+}
+
+inline std::ostream& operator<<(std::ostream& os, tenant_quota const& q)
+{
+    return os << "{region=" << q.region << ", tenantName=" << q.tenant_name << ", users=" << q.users << '}';
+}
+
+inline std::ostream& operator<<(std::ostream& os, customer_page const& p)
+{
+    return detail::print_list(os << "customers=", p.customers) << ' ' << p.pagination;
+}
+
+inline std::ostream& operator<<(std::ostream& os, user_page const& p)
+{
+    return detail::print_list(os << "users=", p.users) << ' ' << p.pagination;
+}
+
+inline std::ostream& operator<<(std::ostream& os, customer_quotas const& q) { return os << "users=" << q.users; }
+
+inline std::ostream& operator<<(std::ostream& os, project_quotas const& q) { return detail::print_list(os << "quotas=", q.quotas); }
+
+/// Prints the type and lifetime; the token itself prints as `[redacted]`.
+inline std::ostream& operator<<(std::ostream& os, access_token const& t)
+{
+    return os << "access_token{token=" << t.token << ", tokenType=" << t.token_type << ", expiresIn=" << t.expires_in << '}';
+}
+///@}
+
 } // namespace admin
 } // namespace corti
 
