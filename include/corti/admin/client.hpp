@@ -7,6 +7,7 @@
 */
 
 #include <corti/admin/config.hpp>
+#include <corti/admin/detail/json_writer.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/model.hpp>
@@ -50,6 +51,24 @@ inline error redact(error e, std::string_view s)
     redact_in(e.field, s);
     redact_in(e.request_id, s);
     return e;
+}
+
+/** Scrubs a secret from the body of an error response before it is parsed,
+    as it is and JSON-escaped: once the parser has cut the message to its
+    bound or replaced its control characters, the secret could no longer be
+    recognized.
+*/
+inline void redact_body(std::string& body, std::string_view s)
+{
+    if(s.empty())
+        return;
+    redact_in(body, s);
+    std::string escaped;
+    append_json_string(escaped, s);
+    std::string_view const inner(escaped.data() + 1, escaped.size() - 2);
+    if(inner != s)
+        redact_in(body, inner);
+    secure_wipe(escaped);
 }
 
 /** Scrubs the token and one more secret (e.g. the password) from errors.
@@ -247,6 +266,8 @@ public:
         auto resp = transport_.send(*req); // a POST: sent once
         if(!resp)
             return scrub(std::move(resp).error());
+        if(resp->status >= 300)
+            detail::redact_body(resp->body, credentials_->password.reveal());
         auto tok = parse_token_response(*resp, cfg_);
         if(!tok)
             return scrub(std::move(tok).error());
@@ -582,22 +603,40 @@ private:
     template<class Build, class Parse>
     auto call(Build build, Parse parse, std::string_view extra_secret = {}) -> decltype(parse(http_response{}))
     {
-        auto const scrub = [&](error e) { return detail::redact(detail::redact(std::move(e), token_.reveal()), extra_secret); };
+        secret refused_token; // the token of a request refused with 401: scrubbed too
+        auto const each_secret = [&](auto&& f) {
+            f(token_.reveal());
+            f(refused_token.reveal());
+            f(extra_secret);
+            if(credentials_)
+                f(credentials_->password.reveal());
+        };
+        auto const scrub = [&](error e) {
+            each_secret([&](std::string_view s) { e = detail::redact(std::move(e), s); });
+            return e;
+        };
+        auto const send = [&](http_request const& req) {
+            result<http_response> r = send_with_retry(req);
+            if(r && r->status >= 300) // only error bodies become messages
+                each_secret([&](std::string_view s) { detail::redact_body(r->body, s); });
+            return r;
+        };
         if(auto t = ensure_token(); !t)
             return scrub(std::move(t).error());
         auto req = build(token_);
         if(!req)
             return scrub(std::move(req).error());
-        result<http_response> resp = send_with_retry(*req);
+        result<http_response> resp = send(*req);
         if(resp && resp->status == 401 && credentials_)
         {
             // The request was refused before it took effect: safe to send again, once.
+            refused_token = token_;
             if(auto t = fetch_token(); !t)
                 return scrub(std::move(t).error());
             req = build(token_);
             if(!req)
                 return scrub(std::move(req).error());
-            resp = send_with_retry(*req);
+            resp = send(*req);
         }
         if(!resp)
             return scrub(std::move(resp).error());

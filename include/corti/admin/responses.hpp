@@ -13,6 +13,10 @@
     `Content-Type: application/json` (`errc::bad_content_type`), fit in
     `limits::max_body_size` (`errc::body_too_large`), and match the schema
     (the JSON errors of `errc`).
+
+    Memory: a parser given a `parse_arena` takes its working memory from it
+    and reports `errc::out_of_memory` when it runs out (see `parse_arena`);
+    without one, it uses a small buffer of its own and the heap beyond it.
 */
 
 #include <corti/admin/config.hpp>
@@ -176,16 +180,19 @@ inline void append_sanitized(std::string& out, std::string_view s, std::size_t m
     std::size_t written = 0;
     while(i < s.size())
     {
-        // Length of the UTF-8 sequence at i, or 0 when it is invalid.
-        std::size_t len = 1;
+        // Length of the UTF-8 sequence at i, or 0 when it is invalid (a lone
+        // continuation byte, a byte that never starts one, a cut sequence).
+        std::size_t len = 0;
         auto const c = static_cast<unsigned char>(s[i]);
-        if(c >= 0xF0)
-            len = 4;
-        else if(c >= 0xE0)
-            len = 3;
-        else if(c >= 0xC0)
+        if(c < 0x80)
+            len = 1;
+        else if(c >= 0xC2 && c <= 0xDF)
             len = 2;
-        if(i + len > s.size() || (len > 1 && utf8_count(s.substr(i, len)) != 1))
+        else if(c >= 0xE0 && c <= 0xEF)
+            len = 3;
+        else if(c >= 0xF0 && c <= 0xF4)
+            len = 4;
+        if(len > 1 && (i + len > s.size() || utf8_count(s.substr(i, len)) != 1))
             len = 0;
         std::size_t const need = len == 0 ? 1 : len;
         if(written + need > max)
@@ -193,10 +200,15 @@ inline void append_sanitized(std::string& out, std::string_view s, std::size_t m
             out += "...";
             return;
         }
+        // C1 controls (U+0080..U+009F: CSI, NEL...) are terminal escapes and
+        // line breaks as much as the C0 ones.
+        bool const c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
         if(len == 0)
             out += '?';
         else if(len == 1)
             out += is_ascii_control(s[i]) ? ' ' : s[i];
+        else if(c1)
+            out += ' ';
         else
             out.append(s.data() + i, len);
         written += need;
@@ -240,7 +252,8 @@ public:
     {
         if(depth_ == 0)
             root_is_object_ = true;
-        in_error_object_ = depth_ == 1 && key_rank_ == 0;
+        if(depth_ == 1)
+            in_error_object_ = key_rank_ == 0; // the value of the top-level "error"
         ++depth_;
         return true;
     }
@@ -287,8 +300,12 @@ public:
     }
     bool on_string_part(sv s, std::size_t, ec_t&)
     {
-        if(key_rank_ < rank)
-            part_.append(s.data(), s.size() < max_server_message ? s.size() : max_server_message);
+        // Keep a little more than the message can show, so that the cut
+        // (and its "...") is the same as for the whole string, and the
+        // memory is bounded whatever the body holds.
+        constexpr std::size_t keep = max_server_message + 4;
+        if(key_rank_ < rank && part_.size() < keep)
+            part_.append(s.data(), s.size() < keep - part_.size() ? s.size() : keep - part_.size());
         return true;
     }
     bool on_string(sv s, std::size_t n, ec_t& ec)
@@ -352,12 +369,12 @@ inline error parse_api_error(http_response const& r, limits const& lim = {})
     {
         boost::json::parse_options opt;
         opt.max_depth = lim.max_depth < detail::max_supported_depth ? lim.max_depth : detail::max_supported_depth;
-        boost::json::basic_parser<detail::error_body_handler> p(opt);
+        detail::error_body_handler h;
         boost::system::error_code ec;
-        auto const n = p.write_some(false, r.body.data(), r.body.size(), ec);
-        if(!ec && n == r.body.size() && !p.handler().message.empty())
+        auto const n = detail::sax_parse(h, r.body, opt, ec);
+        if(!ec && n == r.body.size() && !h.message.empty())
         {
-            e.message = std::move(p.handler().message);
+            e.message = std::move(h.message);
             return e;
         }
     }
@@ -420,14 +437,16 @@ inline result<void> check_response(http_response const& r, std::initializer_list
     return {};
 }
 
-/// Checks the envelope, then reads the JSON body into a `T`.
+/// Checks the envelope, then reads the JSON body into a `T` (working memory
+/// from `arena` when not null).
 template<class T>
-result<T> parse_json_response(http_response const& r, std::initializer_list<unsigned> success, config const& cfg)
+result<T> parse_json_response(http_response const& r, std::initializer_list<unsigned> success, config const& cfg,
+                              parse_arena* arena = nullptr)
 {
     if(auto ok = check_response(r, success, true, cfg.limits); !ok)
         return ok.error();
     T out{};
-    if(auto ok = read_json(r.body, out, cfg.limits, cfg.strictness); !ok)
+    if(auto ok = read_json(r.body, out, cfg.limits, cfg.strictness, arena); !ok)
     {
         error e = ok.error();
         e.http_status = r.status;
@@ -638,6 +657,17 @@ inline result<user> parse_create_user_response(http_response const& r, config co
 inline result<user> parse_create_user_response(http_response const& r)
 {
     return parse_create_user_response(r, config{});
+}
+
+/** As above, with the parser's working memory taken from `arena`: no heap
+    allocation depends on the body beyond the fields of the result (see
+    `parse_arena`). A body the arena cannot hold is `errc::out_of_memory`;
+    an error response (4xx/5xx) is read by `parse_api_error`, whose heap use
+    does not depend on the body's size (about 2 KB at most).
+*/
+inline result<user> parse_create_user_response(http_response const& r, config const& cfg, parse_arena& arena)
+{
+    return detail::parse_json_response<user>(r, {200, 201}, cfg, &arena);
 }
 
 } // namespace admin

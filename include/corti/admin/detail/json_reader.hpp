@@ -12,8 +12,17 @@
     unknown fields. Errors carry the JSON Pointer of the offending value.
 
     Why not the DOM: it silently keeps the last of duplicate keys, and it
-    allocates for every node. This reader allocates only for the output's own
-    strings and vectors.
+    allocates for every node. This reader's working memory is one small stack
+    (`scratch_stack`): the hashes of the unknown keys of the open objects and
+    the string value being read. It lives in a caller's `parse_arena` (running
+    out is `errc::out_of_memory`) or else in a 128-byte buffer inside the
+    handler that spills to the heap. A string reaches the output (`std::string`,
+    one exactly sized allocation when it does not fit the small-string buffer)
+    only after its format was checked; vectors of the output grow on the heap.
+
+    Boost.JSON's `basic_parser` is instantiated once for all the handlers of
+    the library (`sax_parse`): each instantiation is about 17 KB of Cortex-M
+    code, and a firmware image has room for one.
 
     A schema lists the fields of a struct:
 
@@ -42,7 +51,9 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +64,120 @@
 
 namespace corti {
 namespace admin {
+
 namespace detail {
+class scratch_stack;
+} // namespace detail
+
+/** Working memory for a response parser, in a buffer you own.
+
+    Give one to a parser (`parse_create_user_response(r, cfg, arena)`) and
+    the parser's working memory comes from it: the string value being read
+    (as long as that string) and the hashes of the unknown keys of the open
+    objects (8 bytes each). Values the schema does not know are skipped
+    without being stored. When the buffer is too
+    small the parse fails with `errc::out_of_memory`, with or without
+    exceptions; it never aborts. `peak()` tells how much the parses so far
+    needed: size the buffer from it, with a margin.
+
+    What the heap (`std::allocator`) still gets: the output's strings that do
+    not fit `std::string`'s small buffer (15 bytes in libstdc++), one exactly
+    sized allocation each, made only after the value passed its checks; the
+    elements of output vectors; and the strings of an `error`. All of them
+    are bounded by `limits` (`max_string_length`, `max_body_size`).
+
+    The buffer is used from its start by each parse and is free again when
+    the parse returns; the arena does not own it. One parse at a time.
+*/
+class parse_arena
+{
+    unsigned char* data_;
+    std::size_t size_;
+    std::size_t peak_ = 0;
+    friend class detail::scratch_stack;
+
+public:
+    /// Uses `size` bytes at `data` (no alignment needed).
+    parse_arena(void* data, std::size_t size) noexcept : data_(static_cast<unsigned char*>(data)), size_(size) {}
+
+    /// Uses a whole array, e.g. `unsigned char buf[512]; parse_arena a(buf);`.
+    template<std::size_t N>
+    explicit parse_arena(unsigned char (&buf)[N]) noexcept : parse_arena(buf, N)
+    {
+    }
+
+    /// The size of the buffer, in bytes.
+    std::size_t size() const noexcept { return size_; }
+
+    /// The most bytes any parse with this arena used so far (a parse that ran
+    /// out reports the size it had, not what it would have needed).
+    std::size_t peak() const noexcept { return peak_; }
+};
+
+namespace detail {
+
+/** The reader's working memory, used as a stack: the unknown-key hashes of
+    the open objects, and on top of them the string value being read.
+
+    In a caller's `parse_arena` it never grows (`push` returns false when it
+    is full). Without one it starts in a buffer of its own (no allocation for
+    the usual small documents) and moves to the heap, doubling, when that is
+    too small; the input bounds it (`limits::max_body_size`).
+*/
+class scratch_stack
+{
+    static constexpr std::size_t inline_size = 128;
+
+    parse_arena* arena_;
+    unsigned char* base_;
+    std::size_t cap_;
+    std::size_t top_ = 0;
+    std::unique_ptr<unsigned char[]> heap_;
+    unsigned char inline_[inline_size];
+
+    bool grow(std::size_t n)
+    {
+        if(arena_)
+            return false;
+        std::size_t cap = cap_ * 2;
+        while(cap - top_ < n)
+            cap *= 2;
+        std::unique_ptr<unsigned char[]> p(new unsigned char[cap]);
+        std::memcpy(p.get(), base_, top_);
+        heap_ = std::move(p);
+        base_ = heap_.get();
+        cap_ = cap;
+        return true;
+    }
+
+public:
+    explicit scratch_stack(parse_arena* arena) noexcept
+        : arena_(arena), base_(arena ? arena->data_ : inline_), cap_(arena ? arena->size_ : inline_size)
+    {
+    }
+
+    scratch_stack(scratch_stack const&) = delete;
+    scratch_stack& operator=(scratch_stack const&) = delete;
+
+    std::size_t size() const noexcept { return top_; }
+    unsigned char const* data() const noexcept { return base_; }
+
+    /// Appends `n` bytes; false when a caller's arena has no room for them.
+    bool push(void const* p, std::size_t n)
+    {
+        if(n > cap_ - top_ && !grow(n))
+            return false;
+        if(n != 0)
+            std::memcpy(base_ + top_, p, n);
+        top_ += n;
+        if(arena_ && top_ > arena_->peak_)
+            arena_->peak_ = top_;
+        return true;
+    }
+
+    /// Drops everything above `size`.
+    void pop_to(std::size_t size) noexcept { top_ = size; }
+};
 
 // ---------------------------------------------------------------------------
 // Schema declarations
@@ -167,7 +291,7 @@ struct frame
     std::uint64_t seen = 0;      // object: bit per known field
     int current = -1;            // object: index of the field whose value comes next, -1 = ignored
     std::size_t count = 0;       // array: elements so far
-    std::size_t unknown_begin = 0; // start of this object's unknown-key hashes
+    std::size_t unknown_begin = 0; // scratch offset of this object's unknown-key hashes
 };
 
 class reader_context
@@ -605,8 +729,9 @@ public:
 
     reader_context ctx;
 
-    schema_handler(slot root, limits const& lim, strictness mode) noexcept
-        : root_(root), max_string_(lim.max_string_length), strict_(mode == strictness::strict)
+    /// `arena`: the caller's working memory, or nullptr for the handler's own.
+    schema_handler(slot root, limits const& lim, strictness mode, parse_arena* arena = nullptr) noexcept
+        : root_(root), max_string_(lim.max_string_length), strict_(mode == strictness::strict), scratch_stack_(arena)
     {
     }
 
@@ -629,7 +754,7 @@ public:
                 return fail(ec, errc::missing_field, "");
             }
         }
-        unknown_.resize(f.unknown_begin);
+        scratch_stack_.pop_to(f.unknown_begin);
         --depth_;
         return true;
     }
@@ -646,8 +771,8 @@ public:
     {
         if(!key_part({s.data(), s.size()}, n, ec))
             return false;
-        std::string_view const key(key_buf_.data(), key_len_);
-        bool const complete = key_total_ <= key_buf_.size();
+        bool const long_key = key_total_ > key_buf_.size();
+        std::string_view const key = long_key ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
         key_total_ = 0;
         key_len_ = 0;
         std::uint64_t const h = key_hash_;
@@ -655,7 +780,7 @@ public:
 
         frame& f = top();
         int idx = -1;
-        if(f.k == frame::kind::object && complete)
+        if(f.k == frame::kind::object)
             idx = static_cast<object_ops const*>(f.ops)->find(key);
         if(idx >= 0)
         {
@@ -672,13 +797,16 @@ public:
             last_key_.assign(key);
             return fail(ec, errc::unknown_field, "");
         }
-        for(std::size_t i = f.unknown_begin; i < unknown_.size(); ++i)
-            if(unknown_[i] == h)
+        for(std::size_t i = f.unknown_begin; i < scratch_stack_.size(); i += sizeof h)
+            if(std::memcmp(scratch_stack_.data() + i, &h, sizeof h) == 0)
             {
                 last_key_.assign(key);
                 return fail(ec, errc::duplicate_key, "");
             }
-        unknown_.push_back(h);
+        if(!scratch_stack_.push(&h, sizeof h))
+            return fail(ec, errc::out_of_memory, "arena is full");
+        if(long_key)
+            long_key_.clear();
         return true;
     }
 
@@ -701,10 +829,18 @@ public:
         if(!str_slot_.ops)
             return true;
         json_scalar v{json_scalar::kind::string};
-        v.text = str_dest_ ? std::string_view(*str_dest_) : std::string_view(scratch_.data(), scratch_len_);
-        if(!str_dest_ && scratch_overflow_)
-            return fail(ec, errc::invalid_value, "value too long for its format");
-        return deliver(str_slot_, v, ec);
+        if(str_dest_ || typed_in_stack_)
+            v.text = std::string_view(reinterpret_cast<char const*>(scratch_stack_.data()) + str_begin_,
+                                      scratch_stack_.size() - str_begin_);
+        else
+            v.text = std::string_view(scratch_.data(), scratch_len_);
+        if(!deliver(str_slot_, v, ec))
+            return false;
+        // Checked: now it may take heap memory, exactly its size.
+        if(str_dest_)
+            str_dest_->assign(v.text.data(), v.text.size());
+        scratch_stack_.pop_to(str_begin_);
+        return true;
     }
 
     bool on_number_part(sv, ec_t&) { return true; }
@@ -788,17 +924,23 @@ private:
     std::size_t key_total_ = 0;
     std::uint64_t key_hash_ = fnv_basis;
     std::string last_key_; // only set when an error names an unknown key
+    std::string long_key_; // a key longer than key_buf_, whole (rare: only those allocate)
 
-    // Hashes of the unknown keys of the open objects (duplicate detection).
-    std::vector<std::uint64_t> unknown_;
+    // Working memory: the hashes of the unknown keys of the open objects
+    // (duplicate detection), then the string being read (from str_begin_).
+    scratch_stack scratch_stack_;
+    std::size_t str_begin_ = 0;
 
     // String being read.
     bool string_begun_ = false;
     slot str_slot_;
     std::string* str_dest_ = nullptr;
-    std::array<char, 64> scratch_{}; // typed strings (UUID, date-time, enum) are short
+    // Typed strings (UUID, date-time, enum) are short: they are read here,
+    // and move to the scratch stack only when longer (a date-time may carry
+    // a fraction of any length).
+    std::array<char, 64> scratch_{};
     std::size_t scratch_len_ = 0;
-    bool scratch_overflow_ = false;
+    bool typed_in_stack_ = false;
 
     frame& top() noexcept { return frames_[depth_ - 1]; }
 
@@ -859,7 +1001,7 @@ private:
             return fail(ec, errc::too_deep, "nested too deeply");
         slot const s = next_slot();
         frame f;
-        f.unknown_begin = unknown_.size();
+        f.unknown_begin = scratch_stack_.size();
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))
@@ -881,6 +1023,12 @@ private:
                 key_buf_[key_len_++] = c;
             key_hash_ = (key_hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
         }
+        if(key_total_ + s.size() > key_buf_.size())
+        {
+            if(key_total_ <= key_buf_.size())
+                long_key_.assign(key_buf_.data(), key_total_);
+            long_key_.append(s.data(), s.size());
+        }
         key_total_ += s.size();
         return true;
     }
@@ -890,7 +1038,7 @@ private:
         str_slot_ = next_slot();
         str_dest_ = nullptr;
         scratch_len_ = 0;
-        scratch_overflow_ = false;
+        typed_in_stack_ = false;
         if(!str_slot_.ops)
             return true;
         if(!str_slot_.ops->takes_string)
@@ -899,11 +1047,8 @@ private:
             return deliver(str_slot_, v, ec); // reports the type error
         }
         if(str_slot_.ops->string_dest)
-        {
             str_dest_ = str_slot_.ops->string_dest(str_slot_.target);
-            if(str_dest_)
-                str_dest_->clear();
-        }
+        str_begin_ = scratch_stack_.size();
         return true;
     }
 
@@ -913,15 +1058,20 @@ private:
             return fail(ec, errc::string_too_long, "string too long");
         if(!str_slot_.ops)
             return true;
-        if(str_dest_)
-            str_dest_->append(s.data(), s.size());
-        else if(scratch_len_ + s.size() <= scratch_.size())
+        if(!str_dest_ && !typed_in_stack_ && scratch_len_ + s.size() <= scratch_.size())
         {
             for(char c : s)
                 scratch_[scratch_len_++] = c;
+            return true;
         }
-        else
-            scratch_overflow_ = true;
+        if(!str_dest_ && !typed_in_stack_)
+        {
+            typed_in_stack_ = true;
+            if(!scratch_stack_.push(scratch_.data(), scratch_len_))
+                return fail(ec, errc::out_of_memory, "arena is full");
+        }
+        if(!scratch_stack_.push(s.data(), s.size()))
+            return fail(ec, errc::out_of_memory, "arena is full");
         return true;
     }
 
@@ -970,19 +1120,112 @@ struct syntax_only_handler
     bool on_comment(sv, ec_t&) { return true; }
 };
 
-/** Returns the syntax error of `body` as `errc::malformed_json`, or nothing
-    when it is one well-formed JSON document (at any depth up to 10000; a
-    deeper one is reported as `errc::too_deep`).
+/** The one handler type Boost.JSON's `basic_parser` is instantiated with:
+    it forwards the events to a handler of any type through a table of
+    function pointers. An instantiation of the parser is about 17 KB of
+    Cortex-M code (more on x86-64), and the library has three handlers
+    (schema, error body, syntax only): one copy instead of three is what
+    lets a firmware image stay under 48 KB. The events every handler of the
+    library accepts unconditionally (document begin and end, number parts,
+    comments, which RFC 8259 mode never produces) are answered here.
 */
-inline result<void> check_json_syntax(std::string_view body)
+class any_handler
+{
+public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+
+    struct table
+    {
+        bool (*object_begin)(void*, ec_t&);
+        bool (*object_end)(void*, std::size_t, ec_t&);
+        bool (*array_begin)(void*, ec_t&);
+        bool (*array_end)(void*, std::size_t, ec_t&);
+        bool (*key_part)(void*, sv, std::size_t, ec_t&);
+        bool (*key)(void*, sv, std::size_t, ec_t&);
+        bool (*string_part)(void*, sv, std::size_t, ec_t&);
+        bool (*string)(void*, sv, std::size_t, ec_t&);
+        bool (*int64)(void*, std::int64_t, sv, ec_t&);
+        bool (*uint64)(void*, std::uint64_t, sv, ec_t&);
+        bool (*dbl)(void*, double, sv, ec_t&);
+        bool (*boolean)(void*, bool, ec_t&);
+        bool (*null)(void*, ec_t&);
+    };
+
+    template<class H>
+    static constexpr table table_of{
+        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_object_begin(ec); },
+        [](void* h, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_object_end(n, ec); },
+        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_array_begin(ec); },
+        [](void* h, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_array_end(n, ec); },
+        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_key_part(s, n, ec); },
+        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_key(s, n, ec); },
+        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_string_part(s, n, ec); },
+        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_string(s, n, ec); },
+        [](void* h, std::int64_t v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_int64(v, s, ec); },
+        [](void* h, std::uint64_t v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_uint64(v, s, ec); },
+        [](void* h, double v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_double(v, s, ec); },
+        [](void* h, bool v, ec_t& ec) { return static_cast<H*>(h)->on_bool(v, ec); },
+        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_null(ec); },
+    };
+
+    any_handler(void* h, table const& t) noexcept : h_(h), t_(&t) {}
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t& ec) { return t_->object_begin(h_, ec); }
+    bool on_object_end(std::size_t n, ec_t& ec) { return t_->object_end(h_, n, ec); }
+    bool on_array_begin(ec_t& ec) { return t_->array_begin(h_, ec); }
+    bool on_array_end(std::size_t n, ec_t& ec) { return t_->array_end(h_, n, ec); }
+    bool on_key_part(sv s, std::size_t n, ec_t& ec) { return t_->key_part(h_, s, n, ec); }
+    bool on_key(sv s, std::size_t n, ec_t& ec) { return t_->key(h_, s, n, ec); }
+    bool on_string_part(sv s, std::size_t n, ec_t& ec) { return t_->string_part(h_, s, n, ec); }
+    bool on_string(sv s, std::size_t n, ec_t& ec) { return t_->string(h_, s, n, ec); }
+    bool on_number_part(sv, ec_t&) { return true; }
+    bool on_int64(std::int64_t v, sv s, ec_t& ec) { return t_->int64(h_, v, s, ec); }
+    bool on_uint64(std::uint64_t v, sv s, ec_t& ec) { return t_->uint64(h_, v, s, ec); }
+    bool on_double(double v, sv s, ec_t& ec) { return t_->dbl(h_, v, s, ec); }
+    bool on_bool(bool v, ec_t& ec) { return t_->boolean(h_, v, ec); }
+    bool on_null(ec_t& ec) { return t_->null(h_, ec); }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+
+private:
+    void* h_;
+    table const* t_;
+};
+
+/** Parses `body` as one complete JSON document, sending the events to `h`.
+
+    @return the number of bytes consumed; `ec` is set on a syntax error, a
+    depth beyond `opt.max_depth`, or when `h` returned false.
+*/
+template<class Handler>
+std::size_t sax_parse(Handler& h, std::string_view body, boost::json::parse_options const& opt,
+                      boost::system::error_code& ec)
+{
+    boost::json::basic_parser<any_handler> p(opt, &h, any_handler::table_of<Handler>);
+    return p.write_some(false, body.data(), body.size(), ec);
+}
+
+/** Returns the syntax error of `body` as `errc::malformed_json`, or nothing
+    when it is one well-formed JSON document (at any depth up to `max_depth`;
+    a deeper one is reported as `errc::too_deep`). Boost.JSON's parser
+    recurses: the stack this takes grows with `max_depth`.
+*/
+inline result<void> check_json_syntax(std::string_view body, std::size_t max_depth = 10000)
 {
     boost::json::parse_options opt;
-    opt.max_depth = 10000;
-    boost::json::basic_parser<syntax_only_handler> p(opt);
+    opt.max_depth = max_depth;
+    syntax_only_handler h;
     boost::system::error_code ec;
-    std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
+    std::size_t const n = sax_parse(h, body, opt, ec);
     if(ec == boost::json::error::too_deep)
-        return error(errc::too_deep, "nested more than 10000 levels");
+        return error(errc::too_deep, "nested more than " + std::to_string(max_depth) + " levels");
     if(!ec && n == body.size())
         return {};
     if(body.empty())
@@ -995,27 +1238,32 @@ inline result<void> check_json_syntax(std::string_view body)
 
 /** Parses `body` as one JSON document into `out` according to its schema.
 
+    @param arena the working memory, or nullptr for the reader's own (see
+    `parse_arena`)
+
     @return nothing, or the error: `malformed_json` (syntax, empty body,
     trailing data), `too_deep`, `string_too_long`, `duplicate_key`,
     `missing_field`, `unknown_field` (strict mode), `wrong_type`,
-    `invalid_value`; `error::field` holds the JSON Pointer of the value.
+    `invalid_value`, `out_of_memory` (the arena is too small);
+    `error::field` holds the JSON Pointer of the value.
 */
 template<class T>
-result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode)
+result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode, parse_arena* arena = nullptr)
 {
     boost::json::parse_options opt;
     opt.max_depth = lim.max_depth < max_supported_depth ? lim.max_depth : max_supported_depth;
-    boost::json::basic_parser<schema_handler> p(opt, slot{ops_of<T>(), &out, nullptr, false}, lim, mode);
+    schema_handler h(slot{ops_of<T>(), &out, nullptr, false}, lim, mode, arena);
     boost::system::error_code ec;
-    std::size_t const n = p.write_some(false, body.data(), body.size(), ec);
-    auto& h = p.handler();
+    std::size_t const n = sax_parse(h, body, opt, ec);
     if(!ec && n == body.size())
         return {};
-    // Not accepted. A syntax error anywhere in the document outranks what the
-    // schema found first: a broken body is reported as broken, whatever its
-    // prefix looked like. (Past 10000 levels the syntax check itself stops:
-    // Boost.JSON's parser recurses, so that is reported as too_deep.)
-    if(auto syntax = check_json_syntax(body); !syntax)
+    // Not accepted. A syntax error outranks what the schema found first (a
+    // broken body is reported as broken, whatever its prefix looked like),
+    // and so does nesting deeper than the limit. The check descends no deeper
+    // than the schema pass: Boost.JSON's parser recurses (about 40 bytes of
+    // stack a level on a Cortex-M4), so the depth limit also bounds the
+    // stack, whatever the body.
+    if(auto syntax = check_json_syntax(body, opt.max_depth); !syntax)
         return syntax.error();
     if(h.ctx.failed)
     {

@@ -20,15 +20,16 @@ inline void append_json_string(std::string& out, std::string_view s)
 {
     boost::json::serializer sr;
     sr.reset(boost::json::string_view(s.data(), s.size()));
-    // Most strings need no escapes: size + 2 quotes is the common exact size.
-    std::size_t chunk = s.size() + 2;
+    // Room for the worst case (every byte as \u00XX, and the quotes): the
+    // serializer then finishes in one call. Cut short, it would save its
+    // state on a stack of its own, which allocates from the heap.
+    std::size_t const room = 6 * s.size() + 2;
     while(!sr.done())
     {
         std::size_t const at = out.size();
-        out.resize(at + chunk);
-        auto const written = sr.read(&out[at], chunk);
+        out.resize(at + room);
+        auto const written = sr.read(&out[at], room);
         out.resize(at + written.size());
-        chunk = s.size() + 16;
     }
 }
 
