@@ -191,3 +191,22 @@ TEST_CASE("client: no retry by default")
     CHECK_FALSE(c.get_customer_quotas("p", "c"));
     CHECK(t.requests().size() == 1);
 }
+
+TEST_CASE("the default jitter is in [0, 1) and spread out")
+{
+    auto const p = detail::with_default_hooks(retry_policy{});
+    double sum = 0;
+    double lo = 1, hi = 0;
+    for(int i = 0; i < 10000; ++i)
+    {
+        double const j = p.jitter();
+        REQUIRE(j >= 0.0);
+        REQUIRE(j < 1.0);
+        sum += j;
+        lo = std::min(lo, j);
+        hi = std::max(hi, j);
+    }
+    CHECK(sum / 10000 == Approx(0.5).margin(0.05));
+    CHECK(lo < 0.01);
+    CHECK(hi > 0.99);
+}

@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <random>
 #include <string_view>
 
 #if !defined(__GLIBCXX__) || defined(_GLIBCXX_HAS_GTHREADS)
@@ -52,7 +51,7 @@ struct retry_policy
     std::chrono::milliseconds deadline{60000};
 
     /// Returns a number in [0, 1): the backoff is `d/2 + jitter() * d/2`.
-    /// Default: a per-thread Mersenne Twister. Tests fix it.
+    /// Default: a small generator seeded from the clock. Tests fix it.
     std::function<double()> jitter;
 
     /// Sleeps. Default: `std::this_thread::sleep_for` where the platform has
@@ -156,10 +155,19 @@ namespace detail {
 inline retry_policy with_default_hooks(retry_policy p)
 {
     if(!p.jitter)
-        p.jitter = [] {
-            thread_local std::mt19937_64 rng{std::random_device{}()};
-            return std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    {
+        // splitmix64, seeded from the clock: jitter needs spread, not secrecy,
+        // and this needs neither thread_local nor std::random_device (which
+        // bare-metal newlib lacks). Each policy copy has its own state.
+        auto seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+        p.jitter = [state = seed]() mutable {
+            std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            z ^= z >> 31;
+            return static_cast<double>(z >> 11) * 0x1.0p-53;
         };
+    }
 #ifdef CORTI_ADMIN_HAS_SLEEP
     if(!p.sleep)
         p.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
