@@ -35,6 +35,12 @@ inline void append_path_segment(std::string& target, std::string_view value)
 {
     namespace urls = boost::urls;
     std::size_t const n = urls::encoded_size(value, urls::unreserved_chars);
+    if(n == value.size())
+    {
+        target += '/';
+        target += value;
+        return;
+    }
     std::size_t const at = target.size() + 1;
     target.resize(at + n);
     target[at - 1] = '/';

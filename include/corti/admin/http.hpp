@@ -14,6 +14,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace corti {
@@ -59,7 +60,7 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept
     if(a.size() != b.size())
         return false;
     for(std::size_t i = 0; i < a.size(); ++i)
-        if(ascii_lower(a[i]) != ascii_lower(b[i]))
+        if(a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i]))
             return false;
     return true;
 }
@@ -93,8 +94,21 @@ public:
     http_headers() = default;
     http_headers(std::initializer_list<http_field> init) : fields_(init) {}
 
-    /// Appends a field (duplicates allowed, as in HTTP).
-    void add(std::string_view name, std::string_view value) { fields_.push_back({std::string(name), std::string(value)}); }
+    /// Appends a field (duplicates allowed, as in HTTP) and returns it.
+    http_field& add(std::string_view name, std::string_view value)
+    {
+        return fields_.emplace_back(http_field{std::string(name), std::string(value)});
+    }
+
+    /// Appends a field whose value (a `std::string` rvalue) is moved in.
+    template<class S, std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
+    http_field& add(std::string_view name, S&& value)
+    {
+        return fields_.emplace_back(http_field{std::string(name), std::move(value)});
+    }
+
+    /// Reserves room for `n` fields.
+    void reserve(std::size_t n) { fields_.reserve(n); }
 
     /// Returns the value of the first field named `name`, or an empty view
     /// when there is none. Use `contains` to tell empty from absent.
@@ -104,6 +118,15 @@ public:
             if(detail::iequals(f.name, name))
                 return f.value;
         return {};
+    }
+
+    /// Returns the first field named `name`, or nullptr.
+    http_field const* find_field(std::string_view name) const noexcept
+    {
+        for(auto const& f : fields_)
+            if(detail::iequals(f.name, name))
+                return &f;
+        return nullptr;
     }
 
     /// Returns true when a field named `name` is present.

@@ -55,6 +55,7 @@ inline http_request start_request(config const& cfg, http_method m)
     r.port = cfg.endpoint.port;
     r.target.reserve(cfg.endpoint.base_path.size() + 128);
     r.target = cfg.endpoint.base_path;
+    r.headers.reserve(6); // Host, User-Agent, Accept, Authorization, Content-Type (+1)
     r.headers.add("Host", cfg.endpoint.host_header());
     r.headers.add("User-Agent", cfg.user_agent);
     r.headers.add("Accept", "application/json");
@@ -63,12 +64,10 @@ inline http_request start_request(config const& cfg, http_method m)
 
 inline void add_bearer(http_request& r, secret const& token)
 {
-    std::string v;
+    std::string& v = r.headers.add("Authorization", std::string()).value;
     v.reserve(7 + token.size());
     v += "Bearer ";
     v += token.reveal();
-    r.headers.add("Authorization", v);
-    secure_wipe(v);
 }
 
 /// Sets a JSON body and its `Content-Type`.

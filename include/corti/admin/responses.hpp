@@ -422,9 +422,10 @@ inline result<void> check_response(http_response const& r, std::initializer_list
             return with_id(error(errc::unexpected_body, "the response must not have a body"));
         return {};
     }
-    if(!r.headers.contains("Content-Type"))
+    auto const* const ct_field = r.headers.find_field("Content-Type");
+    if(!ct_field)
         return with_id(error(errc::bad_content_type, "no Content-Type"));
-    auto const ct = r.headers.find("Content-Type");
+    std::string_view const ct = ct_field->value;
     if(!is_json_media_type(ct))
     {
         std::string msg = "Content-Type is ";
@@ -445,8 +446,8 @@ result<T> parse_json_response(http_response const& r, std::initializer_list<unsi
 {
     if(auto ok = check_response(r, success, true, cfg.limits); !ok)
         return ok.error();
-    T out{};
-    if(auto ok = read_json(r.body, out, cfg.limits, cfg.strictness, arena); !ok)
+    result<T> out(boost::system::in_place_value);
+    if(auto ok = read_json(r.body, *out, cfg.limits, cfg.strictness, arena); !ok)
     {
         error e = ok.error();
         e.http_status = r.status;

@@ -7,6 +7,7 @@
 */
 
 #include <cstddef>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,9 +21,15 @@ namespace detail {
 /// Overwrites the bytes with zeros in a way the optimizer may not elide.
 inline void secure_wipe(void* p, std::size_t n) noexcept
 {
+#if defined(__GNUC__) || defined(__clang__)
+    std::memset(p, 0, n);
+    // The compiler must assume the zeros are read: the memset is not removed.
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
     auto volatile* b = static_cast<unsigned char volatile*>(p);
     while(n--)
         *b++ = 0;
+#endif
 }
 
 /// Wipes the string's whole buffer (capacity, not only size).
@@ -30,8 +37,9 @@ inline void secure_wipe(std::string& s) noexcept
 {
     // data()[size()] is the terminator; the whole allocation up to capacity()
     // may hold earlier contents, so wipe all of it.
-    s.resize(s.capacity());
-    secure_wipe(s.data(), s.size());
+    std::size_t const used = s.size();
+    s.resize(s.capacity()); // zero-fills [used, capacity)
+    secure_wipe(s.data(), used);
     s.clear();
 }
 

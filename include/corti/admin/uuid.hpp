@@ -16,6 +16,22 @@
 namespace corti {
 namespace admin {
 
+namespace detail {
+struct hex_digits
+{
+    signed char v[256];
+    constexpr hex_digits() noexcept : v{}
+    {
+        for(int c = 0; c < 256; ++c)
+            v[c] = static_cast<signed char>(c >= '0' && c <= '9' ? c - '0'
+                                            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
+    }
+};
+/// The value of each byte as a hexadecimal digit, or -1.
+inline constexpr hex_digits hex_table{};
+} // namespace detail
+
 /** A UUID in its 16-byte form.
 
     Any version and variant is accepted (the API only promises `format: uuid`).
@@ -57,24 +73,20 @@ public:
     {
         if(s.size() != text_size)
             return std::nullopt;
+        if(s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
+            return std::nullopt;
+        constexpr unsigned char at[16] = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
         uuid u;
-        std::size_t k = 0;
-        for(std::size_t i = 0; i < text_size;)
+        int bad = 0;
+        for(std::size_t k = 0; k < 16; ++k)
         {
-            if(i == 8 || i == 13 || i == 18 || i == 23)
-            {
-                if(s[i] != '-')
-                    return std::nullopt;
-                ++i;
-                continue;
-            }
-            int const hi = hex_value(s[i]);
-            int const lo = hex_value(s[i + 1]);
-            if(hi < 0 || lo < 0)
-                return std::nullopt;
-            u.b_[k++] = static_cast<std::uint8_t>(hi * 16 + lo);
-            i += 2;
+            int const hi = detail::hex_table.v[static_cast<unsigned char>(s[at[k]])];
+            int const lo = detail::hex_table.v[static_cast<unsigned char>(s[at[k] + 1])];
+            bad |= hi | lo;
+            u.b_[k] = static_cast<std::uint8_t>(hi * 16 + lo);
         }
+        if(bad < 0)
+            return std::nullopt;
         return u;
     }
 

@@ -31,13 +31,23 @@ constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 constexpr bool is_non_ascii(char c) noexcept { return static_cast<unsigned char>(c) >= 0x80; }
 
+struct atext_table
+{
+    bool v[256];
+    constexpr atext_table() noexcept : v{}
+    {
+        constexpr std::string_view specials = "!#$%&'*+-/=?^_`{|}~";
+        for(int c = 0; c < 256; ++c)
+            v[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+                   specials.find(static_cast<char>(c)) != std::string_view::npos;
+    }
+};
+inline constexpr atext_table atext_chars{};
+
 // RFC 5322 atext, extended with UTF-8 by RFC 6531.
 constexpr bool is_atext(char c) noexcept
 {
-    if(is_alpha(c) || is_digit(c) || is_non_ascii(c))
-        return true;
-    constexpr std::string_view specials = "!#$%&'*+-/=?^_`{|}~";
-    return specials.find(c) != std::string_view::npos;
+    return atext_chars.v[static_cast<unsigned char>(c)];
 }
 
 constexpr bool is_dot_atom(std::string_view s) noexcept

@@ -175,6 +175,19 @@ public:
         return true;
     }
 
+    /// Checks and records, as `push` would, room for `n` more bytes, without
+    /// copying them (a value read in place); false when a caller's arena has no room.
+    bool account(std::size_t n) noexcept
+    {
+        if(!arena_)
+            return true;
+        if(n > cap_ - top_)
+            return false;
+        if(top_ + n > arena_->peak_)
+            arena_->peak_ = top_ + n;
+        return true;
+    }
+
     /// Drops everything above `size`.
     void pop_to(std::size_t size) noexcept { top_ = size; }
 };
@@ -266,7 +279,7 @@ struct slot
 
 struct object_ops
 {
-    int (*find)(std::string_view key) noexcept;
+    int (*find)(std::string_view key, int hint) noexcept;
     std::string_view (*name)(int index) noexcept;
     slot (*field)(void* object, int index) noexcept;
     int (*first_missing)(std::uint64_t seen) noexcept;
@@ -285,13 +298,14 @@ struct frame
         array,
         skip_object,
         skip_array
-    } k = kind::skip_object;
-    void const* ops = nullptr; // object_ops or array_ops
-    void* target = nullptr;
-    std::uint64_t seen = 0;      // object: bit per known field
-    int current = -1;            // object: index of the field whose value comes next, -1 = ignored
-    std::size_t count = 0;       // array: elements so far
-    std::size_t unknown_begin = 0; // scratch offset of this object's unknown-key hashes
+    } k;
+    void const* ops;           // object_ops or array_ops
+    void* target;
+    std::uint64_t seen;        // object: bit per known field
+    int current;               // object: index of the field whose value comes next, -1 = ignored
+    int last;                  // object: index of the last field found (look-up hint)
+    std::size_t count;         // array: elements so far
+    std::size_t unknown_begin; // scratch offset of this object's unknown-key hashes
 };
 
 class reader_context
@@ -617,12 +631,23 @@ struct object_traits
     static constexpr std::size_t size = std::tuple_size_v<std::remove_const_t<decltype(fields)>>;
     static_assert(size <= 64, "a schema has at most 64 fields");
 
-    static int find(std::string_view key) noexcept
+    static constexpr std::array<std::string_view, size> names =
+        std::apply([](auto const&... f) { return std::array<std::string_view, size>{f.name...}; }, fields);
+
+    static bool same(std::string_view name, std::string_view key) noexcept
     {
-        int found = -1;
-        int i = 0;
-        std::apply([&](auto const&... f) { ((found < 0 && f.name == key ? (found = i, ++i) : ++i), ...); }, fields);
-        return found;
+        return name.size() == key.size() && (key.empty() || (name[0] == key[0] && std::memcmp(name.data(), key.data(), key.size()) == 0));
+    }
+
+    /// `hint`: the index tried first (the field after the previous one: members usually come in one order).
+    static int find(std::string_view key, int hint) noexcept
+    {
+        if(hint >= 0 && static_cast<std::size_t>(hint) < size && same(names[static_cast<std::size_t>(hint)], key))
+            return hint;
+        for(std::size_t i = 0; i < size; ++i)
+            if(same(names[i], key))
+                return static_cast<int>(i);
+        return -1;
     }
 
     static std::string_view name(int index) noexcept
@@ -769,29 +794,49 @@ public:
 
     bool on_key(sv s, std::size_t n, ec_t& ec)
     {
-        if(!key_part({s.data(), s.size()}, n, ec))
-            return false;
-        bool const long_key = key_total_ > key_buf_.size();
-        std::string_view const key = long_key ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
-        key_total_ = 0;
-        key_len_ = 0;
-        std::uint64_t const h = key_hash_;
-        key_hash_ = fnv_basis;
+        std::string_view key;
+        std::uint64_t h = 0;
+        bool long_key = false;
+        bool const whole = key_total_ == 0; // no on_key_part before: the key is all in `s`
+        if(whole)
+        {
+            if(n > max_string_)
+                return fail(ec, errc::string_too_long, "key too long");
+            key = std::string_view(s.data(), s.size());
+        }
+        else
+        {
+            if(!key_part({s.data(), s.size()}, n, ec))
+                return false;
+            long_key = key_total_ > key_buf_.size();
+            key = long_key ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
+            key_total_ = 0;
+            key_len_ = 0;
+            h = key_hash_;
+            key_hash_ = fnv_basis;
+        }
 
         frame& f = top();
         int idx = -1;
         if(f.k == frame::kind::object)
-            idx = static_cast<object_ops const*>(f.ops)->find(key);
+            idx = static_cast<object_ops const*>(f.ops)->find(key, f.last + 1);
         if(idx >= 0)
         {
             auto const bit = std::uint64_t(1) << idx;
             f.current = idx;
+            f.last = idx;
             if(f.seen & bit)
                 return fail(ec, errc::duplicate_key, "");
             f.seen |= bit;
             return true;
         }
         f.current = -1;
+        if(whole) // hashed only now: only unknown keys need it
+        {
+            h = fnv_basis;
+            for(char c : key)
+                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        }
         if(f.k == frame::kind::object && strict_)
         {
             last_key_.assign(key);
@@ -823,6 +868,27 @@ public:
 
     bool on_string(sv s, std::size_t n, ec_t& ec)
     {
+        if(!string_begun_) // no on_string_part before: the value is all in `s`
+        {
+            if(n > max_string_)
+                return fail(ec, errc::string_too_long, "string too long");
+            slot const sl = next_slot();
+            if(!sl.ops)
+                return true;
+            json_scalar v{json_scalar::kind::string};
+            if(!sl.ops->takes_string)
+                return deliver(sl, v, ec); // reports the type error
+            std::string* const dest = sl.ops->string_dest ? sl.ops->string_dest(sl.target) : nullptr;
+            // Read in place; a caller's arena is still charged what staging the value would take.
+            if((dest || s.size() > scratch_.size()) && !scratch_stack_.account(s.size()))
+                return fail(ec, errc::out_of_memory, "arena is full");
+            v.text = std::string_view(s.data(), s.size());
+            if(!deliver(sl, v, ec))
+                return false;
+            if(dest)
+                dest->assign(s.data(), s.size()); // checked: now it may take heap memory, exactly its size
+            return true;
+        }
         if(!on_string_part(s, n, ec))
             return false;
         string_begun_ = false;
@@ -914,12 +980,12 @@ private:
     std::size_t max_string_;
     bool strict_;
 
-    std::array<frame, max_supported_depth> frames_{};
+    std::array<frame, max_supported_depth> frames_; // not zeroed: only [0, depth_) is read
     std::size_t depth_ = 0;
     bool root_taken_ = false;
 
     // Key being read: the first bytes, its total length, its hash.
-    std::array<char, 64> key_buf_{};
+    std::array<char, 64> key_buf_;
     std::size_t key_len_ = 0;
     std::size_t key_total_ = 0;
     std::uint64_t key_hash_ = fnv_basis;
@@ -938,7 +1004,7 @@ private:
     // Typed strings (UUID, date-time, enum) are short: they are read here,
     // and move to the scratch stack only when longer (a date-time may carry
     // a fraction of any length).
-    std::array<char, 64> scratch_{};
+    std::array<char, 64> scratch_;
     std::size_t scratch_len_ = 0;
     bool typed_in_stack_ = false;
 
@@ -1000,8 +1066,7 @@ private:
         if(depth_ == frames_.size())
             return fail(ec, errc::too_deep, "nested too deeply");
         slot const s = next_slot();
-        frame f;
-        f.unknown_begin = scratch_stack_.size();
+        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, -1, 0, scratch_stack_.size()};
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))

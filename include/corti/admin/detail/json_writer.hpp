@@ -18,6 +18,20 @@ namespace detail {
 */
 inline void append_json_string(std::string& out, std::string_view s)
 {
+    bool plain = true;
+    for(char c : s)
+        if(c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
+        {
+            plain = false;
+            break;
+        }
+    if(plain)
+    {
+        out += '"';
+        out += s;
+        out += '"';
+        return;
+    }
     boost::json::serializer sr;
     sr.reset(boost::json::string_view(s.data(), s.size()));
     // Room for the worst case (every byte as \u00XX, and the quotes): the

@@ -23,6 +23,13 @@ constexpr std::size_t utf8_count(std::string_view s) noexcept
     auto const cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
     while(i < s.size())
     {
+        // ASCII runs, the usual case, in a loop of their own.
+        std::size_t const run = i;
+        while(i < s.size() && byte(i) < 0x80)
+            ++i;
+        n += i - run;
+        if(i == s.size())
+            break;
         unsigned char const c = byte(i);
         if(c < 0x80)
             i += 1;
