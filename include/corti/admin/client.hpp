@@ -58,6 +58,22 @@ inline error redact(error e, std::string_view s)
     bound or replaced its control characters, the secret could no longer be
     recognized.
 */
+inline void redact_body(std::string& body, std::string_view s);
+
+/** Scrubs a secret from a response before it is parsed: from every header
+    value (a parser quotes `Location` and `Content-Type`, cut to a bound) and,
+    for a status of 300 or more, from the body (which becomes the message).
+*/
+inline void redact_response(http_response& r, std::string_view s)
+{
+    if(s.empty())
+        return;
+    for(auto& f : r.headers)
+        redact_in(f.value, s);
+    if(r.status >= 300)
+        redact_body(r.body, s);
+}
+
 inline void redact_body(std::string& body, std::string_view s)
 {
     if(s.empty())
@@ -266,8 +282,7 @@ public:
         auto resp = transport_.send(*req); // a POST: sent once
         if(!resp)
             return scrub(std::move(resp).error());
-        if(resp->status >= 300)
-            detail::redact_body(resp->body, credentials_->password.reveal());
+        detail::redact_response(*resp, credentials_->password.reveal());
         auto tok = parse_token_response(*resp, cfg_);
         if(!tok)
             return scrub(std::move(tok).error());
@@ -617,8 +632,8 @@ private:
         };
         auto const send = [&](http_request const& req) {
             result<http_response> r = send_with_retry(req);
-            if(r && r->status >= 300) // only error bodies become messages
-                each_secret([&](std::string_view s) { detail::redact_body(r->body, s); });
+            if(r)
+                each_secret([&](std::string_view s) { detail::redact_response(*r, s); });
             return r;
         };
         if(auto t = ensure_token(); !t)

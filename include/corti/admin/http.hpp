@@ -140,6 +140,8 @@ public:
 
     const_iterator begin() const noexcept { return fields_.begin(); }
     const_iterator end() const noexcept { return fields_.end(); }
+    std::vector<http_field>::iterator begin() noexcept { return fields_.begin(); }
+    std::vector<http_field>::iterator end() noexcept { return fields_.end(); }
     std::size_t size() const noexcept { return fields_.size(); }
     bool empty() const noexcept { return fields_.empty(); }
     void clear() noexcept { fields_.clear(); }
