@@ -34,6 +34,7 @@
 #include <boost/url/url_view.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -919,6 +920,71 @@ struct target
     void (*run)(std::uint8_t const*, std::size_t);
 };
 
+// ---------------------------------------------------------------------------
+// fuzz_operation_responses
+
+/** Checks a parser's answer against what every parser promises: success only
+    with one of the operation's statuses, a 3xx/4xx/5xx is always an error of
+    the matching code, every error is of the library's category, and a
+    `field` is empty or a JSON Pointer.
+*/
+template<class R>
+void check_operation_result(ca::http_response const& r, R const& res, std::initializer_list<unsigned> success)
+{
+    if(res)
+    {
+        CORTI_FUZZ_CHECK(std::find(success.begin(), success.end(), r.status) != success.end(),
+                         "success with status " + std::to_string(r.status));
+        return;
+    }
+    ca::error const& e = res.error();
+    CORTI_FUZZ_CHECK(e.code.category() == ca::admin_category(), describe(e));
+    if(r.status >= 400 && r.status <= 599)
+        CORTI_FUZZ_CHECK(e.code == ca::errc::api_error && e.http_status == r.status, describe(e));
+    else if(r.status >= 300 && r.status <= 399)
+        CORTI_FUZZ_CHECK(e.code == ca::errc::redirect_not_followed, describe(e));
+    CORTI_FUZZ_CHECK(e.field.empty() || e.field.front() == '/', describe(e));
+    check_server_message(e.message);
+}
+
+/// [config][operation][status|type] body: the parsers of the eleven
+/// operations other than create-user (which has its own target). Config as
+/// fuzz_create_user_response's; operation: byte % 11.
+inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
+{
+    static constexpr unsigned op_statuses[8] = {200, 201, 204, 400, 401, 404, 503, 307};
+    input in(data, size);
+    std::uint8_t const c0 = in.byte();
+    std::uint8_t const op = in.byte();
+    std::uint8_t const c2 = in.byte();
+    ca::config const cfg = response_config(c0);
+    ca::http_response r;
+    r.status = op_statuses[c2 & 7];
+    if(auto const t = (c2 >> 3) & 7; t < 7)
+        r.headers.add("Content-Type", content_types[t]);
+    r.body = std::string(in.rest());
+    switch(op % 11)
+    {
+    case 0: check_operation_result(r, ca::parse_token_response(r, cfg), {200}); break;
+    case 1: check_operation_result(r, ca::parse_list_customers_response(r, cfg), {200}); break;
+    case 2: check_operation_result(r, ca::parse_create_customer_response(r, cfg), {200, 201}); break;
+    case 3: check_operation_result(r, ca::parse_update_customer_response(r, cfg), {200}); break;
+    case 4: check_operation_result(r, ca::parse_delete_customer_response(r, cfg), {200, 204}); break;
+    case 5: check_operation_result(r, ca::parse_customer_quotas_response(r, cfg), {200}); break;
+    case 6: check_operation_result(r, ca::parse_list_users_response(r, cfg), {200}); break;
+    case 7: check_operation_result(r, ca::parse_update_user_response(r, cfg), {200}); break;
+    case 8: check_operation_result(r, ca::parse_delete_user_response(r, cfg), {204}); break;
+    case 9: {
+        auto const res = ca::parse_user_consumption_response(r, cfg);
+        check_operation_result(r, res, {200});
+        if(res)
+            CORTI_FUZZ_CHECK(std::isfinite(*res) && *res >= 0, std::to_string(*res));
+        break;
+    }
+    default: check_operation_result(r, ca::parse_project_quotas_response(r, cfg), {200}); break;
+    }
+}
+
 inline constexpr target all_targets[] = {
     {"fuzz_create_user_response", &fuzz_create_user_response},
     {"fuzz_api_error", &fuzz_api_error},
@@ -926,6 +992,7 @@ inline constexpr target all_targets[] = {
     {"fuzz_request_body", &fuzz_request_body},
     {"fuzz_client", &fuzz_client},
     {"fuzz_validators", &fuzz_validators},
+    {"fuzz_operation_responses", &fuzz_operation_responses},
 };
 
 } // namespace corti_fuzz

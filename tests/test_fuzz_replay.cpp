@@ -77,6 +77,7 @@ CORTI_FUZZ_REPLAY(fuzz_path_segment)
 CORTI_FUZZ_REPLAY(fuzz_request_body)
 CORTI_FUZZ_REPLAY(fuzz_client)
 CORTI_FUZZ_REPLAY(fuzz_validators)
+CORTI_FUZZ_REPLAY(fuzz_operation_responses)
 
 // ---------------------------------------------------------------------------
 // The findings, one minimal case each (the same inputs are in fuzz/regressions/).
