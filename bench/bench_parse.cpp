@@ -1,0 +1,164 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+
+// parse_user/*: the docs' create-user response (179 bytes) read by
+// corti-admin's strict parser and by what users would otherwise pick.
+
+#include "alloc_counter.hpp"
+#include "docs_data.hpp"
+
+#include <corti/admin.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace admin = corti::admin;
+using corti_bench::alloc_scope;
+using corti_bench::docs_user_response;
+
+namespace {
+
+admin::http_response docs_response()
+{
+    admin::http_response r;
+    r.status = 201;
+    r.headers.add("Content-Type", "application/json");
+    r.body = std::string(docs_user_response);
+    return r;
+}
+
+bool is_docs_user(admin::user const& u)
+{
+    return u.email == "user@example.com" && u.first_name == "John" && u.last_name == "Doe" && u.enabled &&
+           u.id && u.id->to_string() == "123e4567-e89b-12d3-a456-426614174000" && u.email_verified &&
+           *u.email_verified && u.created_at && u.created_at->to_string() == "2023-10-01T12:00:00Z";
+}
+
+// --- corti: status, Content-Type, size, syntax, schema, formats ---------------
+
+void parse_user_corti(benchmark::State& state)
+{
+    admin::config const cfg;
+    admin::http_response const resp = docs_response();
+    if(auto u = admin::parse_create_user_response(resp, cfg); !u || !is_docs_user(*u))
+    {
+        state.SkipWithError("parse_create_user_response did not give the docs' user");
+        return;
+    }
+    alloc_scope allocs;
+    for(auto _ : state)
+    {
+        auto u = admin::parse_create_user_response(resp, cfg);
+        benchmark::DoNotOptimize(u);
+    }
+    allocs.report(state);
+}
+
+// --- Boost.JSON DOM, default memory resource, no validation -------------------
+
+void parse_user_boost_dom(benchmark::State& state)
+{
+    std::string const body(docs_user_response);
+    if(!boost::json::parse(body).as_object().contains("createdAt"))
+    {
+        state.SkipWithError("boost::json::parse failed");
+        return;
+    }
+    alloc_scope allocs;
+    for(auto _ : state)
+    {
+        boost::json::value v = boost::json::parse(body);
+        benchmark::DoNotOptimize(v);
+    }
+    allocs.report(state);
+}
+
+// --- Boost.JSON basic_parser with a handler that does nothing -----------------
+
+struct null_handler
+{
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&) { return true; }
+    bool on_object_end(std::size_t, ec_t&) { return true; }
+    bool on_array_begin(ec_t&) { return true; }
+    bool on_array_end(std::size_t, ec_t&) { return true; }
+    bool on_key_part(sv, std::size_t, ec_t&) { return true; }
+    bool on_key(sv, std::size_t, ec_t&) { return true; }
+    bool on_string_part(sv, std::size_t, ec_t&) { return true; }
+    bool on_string(sv, std::size_t, ec_t&) { return true; }
+    bool on_number_part(sv, ec_t&) { return true; }
+    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
+    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
+    bool on_double(double, sv, ec_t&) { return true; }
+    bool on_bool(bool, ec_t&) { return true; }
+    bool on_null(ec_t&) { return true; }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+};
+
+std::size_t null_parse(std::string const& body, boost::system::error_code& ec)
+{
+    boost::json::basic_parser<null_handler> p(boost::json::parse_options{});
+    return p.write_some(false, body.data(), body.size(), ec);
+}
+
+void parse_user_boost_null_handler(benchmark::State& state)
+{
+    std::string const body(docs_user_response);
+    boost::system::error_code ec;
+    if(null_parse(body, ec) != body.size() || ec)
+    {
+        state.SkipWithError("basic_parser failed");
+        return;
+    }
+    alloc_scope allocs;
+    for(auto _ : state)
+    {
+        auto n = null_parse(body, ec);
+        benchmark::DoNotOptimize(n);
+        benchmark::DoNotOptimize(ec);
+    }
+    allocs.report(state);
+}
+
+// --- nlohmann::json::parse, then the fields into a plain struct ----------------
+
+void parse_user_nlohmann(benchmark::State& state)
+{
+    std::string const body(docs_user_response);
+    {
+        auto const u = corti_bench::read_plain_user(nlohmann::json::parse(body));
+        if(u.email != "user@example.com" || !u.created_at || *u.created_at != "2023-10-01T12:00:00Z")
+        {
+            state.SkipWithError("nlohmann did not give the docs' user");
+            return;
+        }
+    }
+    alloc_scope allocs;
+    for(auto _ : state)
+    {
+        auto u = corti_bench::read_plain_user(nlohmann::json::parse(body));
+        benchmark::DoNotOptimize(u);
+    }
+    allocs.report(state);
+}
+
+} // namespace
+
+BENCHMARK(parse_user_corti)->Name("parse_user/corti");
+BENCHMARK(parse_user_boost_dom)->Name("parse_user/boost_dom");
+BENCHMARK(parse_user_boost_null_handler)->Name("parse_user/boost_null_handler");
+BENCHMARK(parse_user_nlohmann)->Name("parse_user/nlohmann");

@@ -1,0 +1,302 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+//
+// beast_transport::async_send and client::async_create_user with a callback,
+// use_future and deferred, against the real local server.
+
+#include "support.hpp"
+
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+using namespace e2e;
+using admin::errc;
+namespace net = boost::asio;
+
+namespace {
+
+using async_client = admin::client<admin::beast_transport>;
+
+async_client make_client(net::io_context& ioc, local_server const& srv, admin::secret token,
+                         admin::beast_transport_options const& o)
+{
+    return async_client(admin::beast_transport(ioc.get_executor(), o), srv.config(), std::move(token));
+}
+
+} // namespace
+
+TEST_CASE("async_create_user with a callback")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    auto const u = make_user("async-cb");
+
+    std::optional<admin::result<admin::user>> out;
+    c.async_create_user(project, customer, u, [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    CHECK_FALSE(out.has_value()); // never completes inside the initiating call
+    ioc.run();
+    REQUIRE(out.has_value());
+    INFO((*out ? std::string() : out->error().to_string()));
+    REQUIRE(out->has_value());
+    CHECK((*out)->email == u.email);
+}
+
+TEST_CASE("async_create_user with use_future")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto work = net::make_work_guard(ioc);
+    std::thread runner([&] { ioc.run(); });
+
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    std::future<admin::result<admin::user>> f = c.async_create_user(project, customer, make_user("future"),
+                                                                     net::use_future);
+    auto r = f.get();
+    INFO((r ? std::string() : r.error().to_string()));
+    CHECK(r.has_value());
+
+    // An API error arrives as a value too: the future never throws.
+    auto f2 = c.async_create_user("no-such-project", customer, make_user("future"), net::use_future);
+    auto r2 = f2.get();
+    REQUIRE_FALSE(r2.has_value());
+    CHECK(r2.error() == errc::api_error);
+    CHECK(r2.error().http_status == 404);
+
+    work.reset();
+    runner.join();
+}
+
+TEST_CASE("async_create_user with deferred")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    ctl.reset();
+    auto op = c.async_create_user(project, customer, make_user("deferred"), net::deferred);
+    ioc.run(); // nothing happens until the deferred operation is launched
+    ioc.restart();
+    CHECK(ctl.stats().posts == 0);
+
+    std::optional<admin::result<admin::user>> out;
+    std::move(op)([&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    CHECK(out->has_value());
+    CHECK(ctl.stats().posts == 1);
+}
+
+TEST_CASE("async_create_user reports an invalid argument through the handler, sending nothing")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    ctl.reset();
+    auto u = make_user("bad");
+    u.email = "not an email";
+    u.password = admin::secret("a-password-that-is-long-enough");
+
+    std::optional<admin::result<admin::user>> out;
+    c.async_create_user(project, customer, u, [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    CHECK_FALSE(out.has_value());
+    ioc.run();
+    REQUIRE(out.has_value());
+    REQUIRE_FALSE(out->has_value());
+    CHECK(out->error() == errc::invalid_field);
+    CHECK(out->error().field == "/email");
+    CHECK(ctl.stats().requests == 0);
+}
+
+TEST_CASE("async_create_user completes on the handler's executor")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto strand = net::make_strand(ioc);
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    bool on_strand = false;
+    bool done = false;
+    c.async_create_user(project, customer, make_user("strand"),
+                        net::bind_executor(strand, [&](admin::result<admin::user> r) {
+                            on_strand = strand.running_in_this_thread();
+                            done = r.has_value();
+                        }));
+    ioc.run();
+    CHECK(done);
+    CHECK(on_strand);
+}
+
+TEST_CASE("async_create_user scrubs secrets and reports the deadline")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto const token = ctl.token();
+    auto o = trusting(srv);
+    o.timeout = std::chrono::milliseconds(300);
+    auto c = make_client(ioc, srv, token, o);
+    auto u = make_user("async-slow");
+    u.password = admin::secret("a-password-that-is-long-enough");
+    ctl.arm(R"({"kind":"delay","ms":3000})");
+
+    std::optional<admin::result<admin::user>> out;
+    auto const start = std::chrono::steady_clock::now();
+    c.async_create_user(project, customer, u, [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    REQUIRE_FALSE(out->has_value());
+    CHECK(out->error() == errc::timeout);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    auto const text = out->error().to_string();
+    CHECK(text.find(std::string(token.reveal())) == std::string::npos);
+    CHECK(text.find("a-password-that-is-long-enough") == std::string::npos);
+}
+
+TEST_CASE("concurrent async_create_user calls on one io_context")
+{
+    local_server srv;
+    control ctl(srv);
+    auto const token = ctl.token();
+    ctl.reset();
+    net::io_context ioc;
+    constexpr int n = 6;
+    std::vector<std::unique_ptr<async_client>> clients;
+    std::vector<std::optional<admin::result<admin::user>>> out(n);
+    for(int i = 0; i < n; ++i)
+    {
+        clients.push_back(std::make_unique<async_client>(
+            admin::beast_transport(ioc.get_executor(), trusting(srv)), srv.config(), token));
+        clients.back()->async_create_user(project, customer, make_user("concurrent"),
+                                          [&, i](admin::result<admin::user> r) {
+                                              out[static_cast<std::size_t>(i)].emplace(std::move(r));
+                                          });
+    }
+    ioc.run();
+    for(auto const& r : out)
+    {
+        REQUIRE(r.has_value());
+        INFO((*r ? std::string() : r->error().to_string()));
+        CHECK(r->has_value());
+    }
+    auto const s = ctl.stats();
+    CHECK(s.posts == n);
+    CHECK(s.accepts == n);
+}
+
+TEST_CASE("several async_send outstanding on one transport")
+{
+    local_server srv;
+    control ctl(srv);
+    ctl.reset();
+    net::io_context ioc;
+    admin::beast_transport t(ioc, trusting(srv));
+    int ok = 0;
+    for(int i = 0; i < 3; ++i)
+        t.async_send(raw_request(srv, admin::http_method::get, "/_test/stats"),
+                     [&](admin::result<admin::http_response> r) { ok += r && r->status == 200; });
+    ioc.run();
+    CHECK(ok == 3);
+    // Later requests reuse the one connection that was kept.
+    ioc.restart();
+    t.async_send(raw_request(srv, admin::http_method::get, "/_test/stats"),
+                 [&](admin::result<admin::http_response> r) { ok += r && r->status == 200; });
+    ioc.run();
+    CHECK(ok == 4);
+    CHECK(ctl.stats().accepts == 3);
+}
+
+TEST_CASE("async_send on a transport without an executor reports it")
+{
+    admin::beast_transport t;
+    admin::http_request req;
+    req.host = "localhost";
+    req.port = 1;
+    req.target = "/";
+    auto f = t.async_send(req, net::use_future);
+    auto r = f.get();
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == errc::invalid_argument);
+}
+
+TEST_CASE("send and async_send on one transport")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    CHECK(c.create_user(project, customer, make_user("mixed-sync")).has_value());
+    std::optional<admin::result<admin::user>> out;
+    c.async_create_user(project, customer, make_user("mixed-async"),
+                        [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    CHECK(out->has_value());
+    CHECK(c.create_user(project, customer, make_user("mixed-sync")).has_value());
+}
+
+TEST_CASE("async_send can be cancelled through the handler's cancellation slot")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    admin::beast_transport t(ioc, trusting(srv));
+    auto req = raw_request(srv, admin::http_method::get, "/functions/v1/public/projects/consoleproject/quotas");
+    req.headers.add("Authorization", "Bearer " + std::string(ctl.token().reveal()));
+    ctl.arm(R"({"kind":"delay","ms":3000})"); // after the token: /auth/token would take it
+    net::cancellation_signal cancel;
+    std::optional<admin::result<admin::http_response>> out;
+    auto const start = std::chrono::steady_clock::now();
+    t.async_send(req, net::bind_cancellation_slot(cancel.slot(), [&](admin::result<admin::http_response> r) {
+                     out.emplace(std::move(r));
+                 }));
+    net::steady_timer timer(ioc, std::chrono::milliseconds(200));
+    timer.async_wait([&](boost::system::error_code) { cancel.emit(net::cancellation_type::terminal); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    REQUIRE_FALSE(out->has_value());
+    INFO(out->error().to_string());
+    CHECK(out->error().code == net::error::operation_aborted);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+}
+
+TEST_CASE("the other async operations share the exchange: list, delete (result<void>)")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
+    auto const created = c.create_user(project, customer, make_user("to-delete"));
+    REQUIRE(created.has_value());
+    REQUIRE(created->id.has_value());
+
+    std::optional<admin::result<void>> deleted;
+    std::optional<admin::result<void>> again;
+    c.async_delete_user(project, customer, *created->id, [&](admin::result<void> r) {
+        deleted.emplace(std::move(r));
+        c.async_delete_user(project, customer, *created->id, [&](admin::result<void> r2) { again.emplace(std::move(r2)); });
+    });
+    ioc.run();
+    REQUIRE(deleted.has_value());
+    INFO((*deleted ? std::string() : deleted->error().to_string()));
+    CHECK(deleted->has_value());
+    REQUIRE(again.has_value());
+    REQUIRE_FALSE(again->has_value());
+    CHECK(again->error() == errc::api_error);
+    CHECK(again->error().http_status == 404);
+}
