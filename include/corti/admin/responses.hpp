@@ -232,15 +232,9 @@ inline std::string_view find_request_id(http_headers const& h) noexcept
     the top-level `error`, `message`, `msg`, `error_description` or `detail`
     member, or in `error.message`; ignores everything else.
 */
-class error_body_handler
+class error_body_handler : public handler_base
 {
 public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
 
     /// The best message found so far and its rank (lower is better).
     std::string message;

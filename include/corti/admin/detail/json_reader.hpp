@@ -741,16 +741,17 @@ struct value_traits<std::vector<X>>
 /// The deepest nesting the reader supports, whatever `limits::max_depth` says.
 inline constexpr std::size_t max_supported_depth = 32;
 
-class schema_handler
+/// The types every SAX handler of the library names. The handlers are driven
+/// through `any_handler` (see `sax_parse`), which alone tells Boost.JSON its limits.
+struct handler_base
 {
-public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
     using ec_t = boost::system::error_code;
     using sv = boost::json::string_view;
+};
+
+class schema_handler : public handler_base
+{
+public:
 
     reader_context ctx;
 
@@ -1157,14 +1158,8 @@ private:
 };
 
 /// A handler that accepts every event: Boost.JSON's syntax check alone.
-struct syntax_only_handler
+struct syntax_only_handler : handler_base
 {
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
     bool on_document_begin(ec_t&) { return true; }
     bool on_document_end(ec_t&) { return true; }
     bool on_object_begin(ec_t&) { return true; }
