@@ -94,7 +94,7 @@ enum class errc : int
     invalid_value = 27,
 
     // --- Resources ---------------------------------------------------------
-    /// A memory resource given to the library ran out.
+    /// The `parse_arena` given to a parser ran out (never an `abort()`).
     out_of_memory = 30,
 };
 
