@@ -24,6 +24,21 @@ namespace admin {
 /// The production base URL of the Admin API.
 inline constexpr std::string_view default_base_url = "https://api.console.corti.app/functions/v1/public";
 
+namespace detail {
+
+/// Appends a host as it appears in a URL authority: an IPv6 literal in brackets.
+inline void append_host(std::string& out, std::string_view host)
+{
+    bool const v6 = host.find(':') != std::string_view::npos;
+    if(v6)
+        out += '[';
+    out += host;
+    if(v6)
+        out += ']';
+}
+
+} // namespace detail
+
 /** The origin and path prefix every request goes to.
 
     Built by `parse_base_url`, or field by field by a user who cannot link
@@ -49,12 +64,7 @@ struct endpoint
     std::string host_header() const
     {
         std::string h;
-        bool const v6 = host.find(':') != std::string::npos;
-        if(v6)
-            h += '[';
-        h += host;
-        if(v6)
-            h += ']';
+        detail::append_host(h, host);
         if(port != (tls ? 443 : 80))
         {
             h += ':';

@@ -8,6 +8,7 @@
     idle kept-alive connection may carry another request.
 */
 
+#include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -49,12 +50,7 @@ inline bool is_ip_literal(std::string const& host)
 inline std::string host_port(std::string const& host, std::uint16_t port)
 {
     std::string s;
-    bool const v6 = host.find(':') != std::string::npos;
-    if(v6)
-        s += '[';
-    s += host;
-    if(v6)
-        s += ']';
+    append_host(s, host);
     s += ':';
     s += std::to_string(port);
     return s;
