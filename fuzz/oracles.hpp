@@ -357,6 +357,10 @@ struct json_facts
     bool duplicate = false;     ///< some object repeats a key (before any syntax error)
     std::size_t depth = 0;      ///< deepest nesting of objects and arrays
     std::size_t longest = 0;    ///< longest string or key, in bytes (decoded)
+    /// Boost.JSON stopped at a number whose exponent it cannot hold (beyond
+    /// 2^31): RFC 8259 leaves number ranges to implementations, the library
+    /// reads on, so the other facts do not decide this input.
+    bool number_limit = false;
 };
 
 class facts_handler
@@ -442,6 +446,7 @@ inline json_facts facts_of(std::string_view text)
     auto const n = p.write_some(false, text.data(), text.size(), ec);
     json_facts f = p.handler().facts;
     f.valid = !ec && n == text.size();
+    f.number_limit = ec == boost::json::error::exponent_overflow;
     return f;
 }
 
@@ -500,6 +505,85 @@ inline std::vector<std::string> decoded_strings(std::string_view text)
     boost::system::error_code ec;
     p.write_some(false, text.data(), text.size(), ec);
     return std::move(p.handler().strings);
+}
+
+/** Boost.JSON's reading of a text as one line of events, in the form
+    `json_parser_log` in targets.hpp writes for the library's parser: `{` `}`
+    `[` `]`, `K<key>;` and `S<string>;` (decoded, whole), `N<number as
+    written>;`, `T`, `F`, `Z` (null).
+*/
+class event_log_handler
+{
+public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+    using ec_t = boost::system::error_code;
+    using sv = boost::json::string_view;
+
+    std::string log;
+
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&) { return put("{"); }
+    bool on_object_end(std::size_t, ec_t&) { return put("}"); }
+    bool on_array_begin(ec_t&) { return put("["); }
+    bool on_array_end(std::size_t, ec_t&) { return put("]"); }
+    bool on_key_part(sv s, std::size_t, ec_t&) { return part('K', s); }
+    bool on_key(sv s, std::size_t, ec_t&) { return done('K', s); }
+    bool on_string_part(sv s, std::size_t, ec_t&) { return part('S', s); }
+    bool on_string(sv s, std::size_t, ec_t&) { return done('S', s); }
+    bool on_number_part(sv s, ec_t&) { return part('N', s); }
+    bool on_int64(std::int64_t, sv s, ec_t&) { return done('N', s); }
+    bool on_uint64(std::uint64_t, sv s, ec_t&) { return done('N', s); }
+    bool on_double(double, sv s, ec_t&) { return done('N', s); }
+    bool on_bool(bool b, ec_t&) { return put(b ? "T" : "F"); }
+    bool on_null(ec_t&) { return put("Z"); }
+    bool on_comment_part(sv, ec_t&) { return true; }
+    bool on_comment(sv, ec_t&) { return true; }
+
+private:
+    bool open_ = false; // inside a key, string or number
+
+    bool put(std::string_view s)
+    {
+        log.append(s.data(), s.size());
+        return true;
+    }
+    bool part(char kind, sv s)
+    {
+        if(!open_)
+            log += kind;
+        open_ = true;
+        log.append(s.data(), s.size());
+        return true;
+    }
+    bool done(char kind, sv s)
+    {
+        part(kind, s);
+        open_ = false;
+        return put(";");
+    }
+};
+
+/// How Boost.JSON's parser ends on a whole text, nested at most `max_depth` levels.
+struct boost_reading
+{
+    boost::system::error_code ec; ///< empty when the text is one document
+    std::string log;              ///< the events before the end (see event_log_handler)
+};
+
+inline boost_reading boost_read(std::string_view text, std::size_t max_depth)
+{
+    boost::json::parse_options opt;
+    opt.max_depth = max_depth;
+    boost::json::basic_parser<event_log_handler> p(opt);
+    boost::system::error_code ec;
+    auto const n = p.write_some(false, text.data(), text.size(), ec);
+    if(!ec && n != text.size())
+        ec = boost::json::error::extra_data;
+    return {ec, std::move(p.handler().log)};
 }
 
 /// The DOM of a text the facts say is valid and shallow enough.

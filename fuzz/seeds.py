@@ -319,6 +319,75 @@ def validator_seeds():
     return s
 
 
+JSON_SUITE = HERE.parent.parent / "shared" / "peer-suites" / "JSONTestSuite" / "test_parsing"
+
+
+def json_parser_seeds():
+    """[config] [reject-at] text: config '@' is depth 64; bits 0-4 another
+    depth; bit 5 (0x60) makes the handler reject at the event in the next byte."""
+    d = cfg()
+    texts = {
+        "user": DOC_TEXT,
+        "nested": b'{"a":[1,{"b":[true,false,null]},[]],"c":{}}',
+        "whitespace": b' \t\r\n[ 1 , "x" ] \n',
+        "escapes": b'["\\"\\\\\\/\\b\\f\\n\\r\\t\\u0041\\u00e9\\u20ac\\ud83d\\ude00\\u0000"]',
+        "escapes-long": b'"' + b"abc\\n" * 40 + "é€😀".encode() * 10 + b'"',
+        "escape-then-utf8": '{"k\\u00e9y":"x\\ty€😀z"}'.encode(),
+        "utf8": '["é","€","😀","\u007f"]'.encode(),
+        "numbers": b"[0,-0,1,-1,0.5,-0.5e-3,1E+2,1e400,123456789012345678901234567890,9223372036854775808]",
+        "number-exponent-beyond-int": b"[1e2147483648]",
+        "scalar-string": b'"just a string"',
+        "scalar-number": b"  42  ",
+        "leading-zero": b"01",
+        "dot-end": b"1.",
+        "minus": b"-",
+        "dot-start": b".5",
+        "plus": b"+1",
+        "exp-empty": b"1e+",
+        "trailing-comma-array": b"[1,]",
+        "trailing-comma-object": b'{"a":1,}',
+        "single-quotes": b"{'a':1}",
+        "missing-comma": b"[1 2]",
+        "missing-colon": b'{"a" 1}',
+        "key-not-string": b"{1:2}",
+        "literal-cut": b"tru",
+        "literal-wrong": b"nul1",
+        "bad-escape": b'"\\x"',
+        "control-char": b'"a\x01b"',
+        "lone-high": b'"\\ud800"',
+        "lone-low": b'"\\udc00"',
+        "high-then-other": b'"\\ud800\\u0041"',
+        "short-hex": b'"\\u12"',
+        "invalid-utf8": b'"\xc0\xaf"',
+        "surrogate-utf8": b'"\xed\xa0\x80"',
+        "extra-data": b"[] x",
+        "two-documents": b"{} {}",
+        "empty": b"",
+        "blank": b"   ",
+        "unclosed": b'{"a":[1,2',
+        "mismatched": b"[1}",
+        "nan": b"[NaN]",
+        "comment": b"[1/*c*/]",
+        "deep-64": b"[" * 64 + b"]" * 64,
+        "deep-65": b"[" * 65 + b"]" * 65,
+    }
+    s = {"json-" + k: d + v for k, v in texts.items()}
+    s["json-depth-1-ok"] = cfg(1) + b"[1,2]"
+    s["json-depth-1-too-deep"] = cfg(1) + b"[[1]]"
+    s["json-depth-2-too-deep-then-broken"] = cfg(2) + b"[[[1]]"
+    s["json-reject-first"] = cfg(32) + b"\x00" + DOC_TEXT
+    s["json-reject-key"] = cfg(32) + b"\x03" + DOC_TEXT
+    s["json-reject-then-broken"] = cfg(32) + b"\x01" + b'{"a":1,'
+    s["json-reject-then-too-deep"] = cfg(32 | 2) + b"\x01" + b'{"a":[[1]]}'
+    s["json-reject-in-escaped"] = cfg(32) + b"\x01" + b'["' + b"\\n" * 100 + b'"]'
+    if JSON_SUITE.exists():
+        for f in sorted(JSON_SUITE.glob("*.json")):
+            data = f.read_bytes()
+            if len(data) <= 2048:
+                s["suite-" + f.stem] = d + data
+    return s
+
+
 # ---------------------------------------------------------------------------
 # Dictionaries: tokens libFuzzer splices into inputs.
 
@@ -344,6 +413,9 @@ def dictionaries():
                                                                'Tab Inside-Passw0rd-9', 'p\xc3\xa4ssw\xc3\xb6rd-S\xc3\xa9kret-77',
                                                                'Console-Pa55word-Secret', 'ftA-Q7w2Lk9Xp3Rv',
                                                                'ftB-m4Nz8Tc1Yh6J', '"accessToken"', 'Location'],
+        "fuzz_json_parser": JSON_TOKENS + ['1e', '.0', 'E-', '\\b', '\\f', '\\r', '\\t', '\\uD800\\uDC00',
+                                            '\xf0\x9f\x98\x80', '\xe2\x82\xac', '\xc3\xa9', '\xf4\x90\x80\x80', ' ',
+                                            '\t', '\r\n', '\x00'],
         "fuzz_validators": ['-', 'T', 't', 'Z', 'z', ':', '.', '+', '00:00', '23:59:60', '02-29', '12-31', '@', '"',
                             '[IPv6:', ']', '\xc2\x85', '\xf4\x8f\xbf\xbf', '\xed\xa0\x80'],
     }
@@ -373,6 +445,7 @@ def main():
         "fuzz_request_body": request_body_seeds(),
         "fuzz_client": client_seeds(),
         "fuzz_validators": validator_seeds(),
+        "fuzz_json_parser": json_parser_seeds(),
     }
     for target, seeds in corpora.items():
         # Seeds named after a finding ("F3-...") reproduce a known core bug:

@@ -20,6 +20,7 @@
       fuzz_client                [status|type][secrets|transport][headers|mode]
                                  [type 0xFF] [request-id 0xFF] [location 0xFF] body
       fuzz_validators            text
+      fuzz_json_parser           [config] [reject-at, when config bit 5] text
 
     The configuration bytes use only their low 6 bits, so `@` (0x40) means
     "all defaults" and seeds stay readable.
@@ -29,6 +30,7 @@
 
 #include <corti/admin.hpp>
 #include <corti/admin/testing.hpp>
+#include <corti/admin/detail/json_parser.hpp>
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
@@ -109,6 +111,8 @@ inline std::optional<std::string> expected_api_message(std::string_view body, ca
     if(body.empty() || body.size() > lim.max_body_size)
         return out;
     auto const f = facts_of(body);
+    if(f.number_limit)
+        return std::nullopt; // the oracle stopped reading at a number the library reads on
     if(!f.valid || f.depth > std::min(lim.max_depth, reader_depth_cap))
         return out;
     if(f.duplicate)
@@ -211,6 +215,8 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
         envelope = ca::errc::body_too_large;
 
     json_facts const facts = envelope ? json_facts{} : facts_of(r.body);
+    if(facts.number_limit)
+        return; // Boost.JSON, the oracle, stopped reading at a number the library reads on
 
     if(res)
     {
@@ -921,6 +927,105 @@ struct target
 };
 
 // ---------------------------------------------------------------------------
+// fuzz_json_parser
+
+/// The library's parser's events in event_log_handler's form, checking the
+/// piece protocol on the way; it rejects the document at event `reject_at`.
+class json_parser_log final : public ca::detail::json_handler
+{
+public:
+    std::string log;
+    long reject_at = -1;
+    bool rejected = false;
+
+    bool object_begin() override { return put("{"); }
+    bool object_end() override { return put("}"); }
+    bool array_begin() override { return put("["); }
+    bool array_end() override { return put("]"); }
+    bool key_part(std::string_view s, std::size_t total) override { return piece('K', s, total, false); }
+    bool key(std::string_view s, std::size_t total) override { return piece('K', s, total, true); }
+    bool string_part(std::string_view s, std::size_t total) override { return piece('S', s, total, false); }
+    bool string(std::string_view s, std::size_t total) override { return piece('S', s, total, true); }
+    bool number(std::string_view s) override { return piece('N', s, s.size(), true); }
+    bool boolean(bool b) override { return put(b ? "T" : "F"); }
+    bool null() override { return put("Z"); }
+
+private:
+    long events_ = 0;
+    std::size_t open_ = 0; // bytes of the key or string being read, 0 when none
+    bool in_text_ = false;
+
+    bool next()
+    {
+        CORTI_FUZZ_CHECK(!rejected, "called after it rejected the document");
+        if(events_++ == reject_at)
+            rejected = true;
+        return !rejected;
+    }
+    bool put(std::string_view s)
+    {
+        CORTI_FUZZ_CHECK(!in_text_, "an event inside a string: " + show(log));
+        log.append(s.data(), s.size());
+        return next();
+    }
+    bool piece(char kind, std::string_view s, std::size_t total, bool last)
+    {
+        CORTI_FUZZ_CHECK(total == open_ + s.size(), "total " + std::to_string(total) + " after " + std::to_string(open_) +
+                                                        " + " + std::to_string(s.size()));
+        CORTI_FUZZ_CHECK(utf8_length(s).has_value(), "a piece cuts a character: " + show(s));
+        if(!in_text_)
+            log += kind;
+        log.append(s.data(), s.size());
+        in_text_ = !last;
+        open_ = last ? 0 : total;
+        if(last)
+            log += ';';
+        return next();
+    }
+};
+
+/** [config] [reject-at] text. Config: bits 0-4 the depth limit (0: 64),
+    bit 5: the handler rejects at the event numbered by the next byte.
+
+    The library's parser against Boost.JSON's: the same verdict (one
+    document, too deep, or a syntax error), and for a document the same
+    events with the same decoded strings. A handler that says no stops the
+    events but not the syntax check.
+*/
+inline void fuzz_json_parser(std::uint8_t const* data, std::size_t size)
+{
+    namespace cd = ca::detail;
+    input in(data, size);
+    std::uint8_t const c = in.byte();
+    std::size_t const depth = (c & 31) == 0 ? 64 : (c & 31);
+    json_parser_log ours;
+    if(c & 32)
+        ours.reject_at = in.byte();
+    std::string_view const text = in.rest();
+
+    auto const r = cd::parse_json(text, ours, depth);
+    auto const theirs = boost_read(text, depth);
+    CORTI_FUZZ_CHECK(r.offset <= text.size(), std::to_string(r.offset));
+    if(theirs.ec == boost::json::error::exponent_overflow)
+        return; // Boost.JSON's own limit on numbers, which RFC 8259 allows; the library has none
+    using st = cd::json_parse_result::status;
+    std::string const what = std::string(r.reason) + " at " + std::to_string(r.offset) + "; Boost.JSON: " +
+                             theirs.ec.message() + "; text " + show(text);
+    if(theirs.ec == boost::json::error::too_deep)
+        CORTI_FUZZ_CHECK(r.what == st::too_deep, "not too deep: " + what);
+    else if(theirs.ec)
+        CORTI_FUZZ_CHECK(r.what == st::syntax, "not a syntax error: " + what);
+    else
+    {
+        CORTI_FUZZ_CHECK(r.what == (ours.rejected ? st::rejected : st::ok), "not accepted: " + what);
+        if(!ours.rejected)
+            CORTI_FUZZ_CHECK(ours.log == theirs.log, "events " + show(ours.log) + ", Boost.JSON " + show(theirs.log));
+    }
+    if(r.what == st::syntax)
+        CORTI_FUZZ_CHECK(*r.reason != '\0', "a syntax error without a reason");
+}
+
+// ---------------------------------------------------------------------------
 // fuzz_operation_responses
 
 /** Checks a parser's answer against what every parser promises: success only
@@ -993,6 +1098,7 @@ inline constexpr target all_targets[] = {
     {"fuzz_client", &fuzz_client},
     {"fuzz_validators", &fuzz_validators},
     {"fuzz_operation_responses", &fuzz_operation_responses},
+    {"fuzz_json_parser", &fuzz_json_parser},
 };
 
 } // namespace corti_fuzz

@@ -78,6 +78,7 @@ CORTI_FUZZ_REPLAY(fuzz_request_body)
 CORTI_FUZZ_REPLAY(fuzz_client)
 CORTI_FUZZ_REPLAY(fuzz_validators)
 CORTI_FUZZ_REPLAY(fuzz_operation_responses)
+CORTI_FUZZ_REPLAY(fuzz_json_parser)
 
 // ---------------------------------------------------------------------------
 // The findings, one minimal case each (the same inputs are in fuzz/regressions/).

@@ -210,3 +210,43 @@ TEST_CASE("reader: exact_integer works on the text, not through a double")
     CHECK(detail::exact_integer("1.0000000000000000000000000e3", 0, 1000, neg, mag, why));
     CHECK(mag == 1000);
 }
+
+TEST_CASE("reader: doubles are read from the text, correctly rounded, whatever the locale")
+{
+    auto const number = [](std::string const& text) { return read(with(R"("number":1.5e3)", R"("number":)" + text)); };
+    CHECK(number("0.1")->number == 0.1);
+    CHECK(number("-0")->number == 0.0);
+    CHECK(number("123456789012345678901234567890")->number == 123456789012345678901234567890.0);
+    CHECK(number("2.2250738585072014e-308")->number == std::numeric_limits<double>::min());
+    CHECK(number("4.9e-324")->number == std::numeric_limits<double>::denorm_min());
+    CHECK(number("1.7976931348623157e308")->number == std::numeric_limits<double>::max());
+    // Below the smallest double: the nearest double is zero, as IEEE 754 rounds.
+    CHECK(number("1e-400")->number == 0.0);
+    CHECK(number("0.0000000001e-99999999999")->number == 0.0);
+    CHECK(number("-1e-400")->number == 0.0);
+    // Beyond the largest: not representable, so not accepted.
+    for(char const* big : {"1e309", "-1e309", "1e99999999999", "100000000000000000000e300"})
+    {
+        CAPTURE(big);
+        auto const r = number(big);
+        REQUIRE_FALSE(r);
+        CHECK(r.error() == errc::invalid_value);
+        CHECK(r.error().field == "/number");
+    }
+}
+
+TEST_CASE("reader: syntax errors are reported with what and where, and outrank schema errors")
+{
+    auto const r = read(R"({"name":1,"big":01})");
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::malformed_json); // not the wrong type of "name", found first
+    CHECK(r.error().message == "expected ',' or '}' at offset 17");
+    CHECK(r.error().field.empty());
+    auto const empty = read("");
+    REQUIRE_FALSE(empty);
+    CHECK(empty.error() == errc::malformed_json);
+    CHECK(empty.error().message == "empty body");
+    auto const deep = read(R"({"name":1,"in":)" + std::string(40, '[') + std::string(40, ']') + "}");
+    REQUIRE_FALSE(deep);
+    CHECK(deep.error() == errc::too_deep);
+}

@@ -8,9 +8,9 @@
     Asio, Beast or OpenSSL. For the Beast HTTPS transport include
     `<corti/admin/beast.hpp>`; for test doubles `<corti/admin/testing.hpp>`.
 
-    Link Boost.JSON and Boost.URL (CMake: `corti::admin`), or include
-    `<boost/json/src.hpp>` and `<boost/url/src.hpp>` in exactly one of your
-    translation units.
+    Link Boost.URL (CMake: `corti::admin`; it is for `parse_base_url`), or
+    include `<boost/url/src.hpp>` in exactly one of your translation units.
+    No Boost.JSON: the JSON reader and writer are the library's own.
 */
 
 #include <corti/admin/client.hpp>

@@ -35,9 +35,6 @@
 #include <corti/admin/transport.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <boost/json/parse.hpp>
-#include <boost/json/value.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -52,6 +49,39 @@
 
 namespace corti {
 namespace admin {
+
+namespace detail {
+
+// The body of the local server's `GET /_test/stats`, as far as the kit reads it.
+struct stats_by_method
+{
+    std::optional<std::uint64_t> post;
+};
+
+struct stats_body
+{
+    std::uint64_t accepts = 0;
+    stats_by_method requests_by_method;
+};
+
+template<>
+struct json_schema<stats_by_method>
+{
+    static constexpr auto fields() { return std::make_tuple(json_field("POST", &stats_by_method::post)); }
+};
+
+template<>
+struct json_schema<stats_body>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("accepts", &stats_body::accepts),
+                               json_field("requests_by_method", &stats_body::requests_by_method));
+    }
+};
+
+} // namespace detail
+
 namespace testing {
 
 /** Where the server under test runs, and what the kit must know about the
@@ -144,26 +174,13 @@ struct server_stats
 /// Reads the body of `GET /_test/stats`; `ok` is false when it is not as expected.
 inline server_stats parse_server_stats(std::string const& body)
 {
+    admin::detail::stats_body b;
     server_stats s;
-    boost::system::error_code ec;
-    boost::json::value const v = boost::json::parse(body, ec);
-    if(ec || !v.is_object())
+    if(!admin::detail::read_json(body, b, limits{}, strictness::tolerant))
         return s;
-    boost::json::value const* acc = v.get_object().if_contains("accepts");
-    boost::json::value const* by = v.get_object().if_contains("requests_by_method");
-    if(!acc || !acc->is_number() || !by || !by->is_object())
-        return s;
-    s.accepts = acc->to_number<std::uint64_t>(ec);
-    if(ec)
-        return s;
-    boost::json::value const* post = by->get_object().if_contains("POST");
-    if(post)
-    {
-        if(!post->is_number())
-            return s;
-        s.posts = post->to_number<std::uint64_t>(ec);
-    }
-    s.ok = !ec;
+    s.accepts = b.accepts;
+    s.posts = b.requests_by_method.post.value_or(0);
+    s.ok = true;
     return s;
 }
 

@@ -19,42 +19,36 @@
            #define CORTI_ADMIN_EMBEDDED_IMPLEMENTATION
            #include <corti/admin/embedded.hpp>
 
-       That compiles the parts of Boost.JSON the library uses, and, with
-       exceptions off, defines the two `boost::throw_exception` overloads
-       Boost requires (they call `std::abort()`; define
+       With exceptions off, that defines the two `boost::throw_exception`
+       overloads Boost requires (they call `std::abort()`; define
        `CORTI_ADMIN_EMBEDDED_CUSTOM_THROW` to write your own, e.g. to log and
        reset). Other files include `<corti/admin.hpp>` or this header.
 
-    Nothing else to define. On newlib, link with `--gc-sections` (firmware
-    does anyway): Boost.JSON's DOM parsers are then not compiled, because on
-    a single-threaded libstdc++ they need `BOOST_SYSTEM_DISABLE_THREADS`,
-    and the library does not use them. If you define that macro anyway,
-    define it for every file alike: it changes the layout of
-    `boost::system::error_code`.
+    Nothing else to define or compile: the core uses no compiled part of
+    any Boost library (its JSON reader and writer are its own, Boost.URL's
+    percent-encoder and Boost.System are header-only).
 
     What the library calls, and what it does not:
     - `boost::throw_exception` is never reached from any input: errors are
       values. Only `result<T>::value()` on an error (use `has_value()`
-      first) or a failed heap allocation inside Boost gets there.
+      first) gets there.
     - Build requests with an `endpoint` filled field by field: `parse_base_url`
       needs Boost.URL's compiled part, which is not included here (and whose
-      `src.hpp` needs `std::mutex`). Path segments use Boost.URL's header-only
-      encoder.
+      `src.hpp` needs `std::mutex`).
     - Parse with a `parse_arena` to keep the parser's working memory off the
       heap; a too small arena is `errc::out_of_memory`, not an abort.
-    - Use the request builders, your transport and the response parsers, as
-      the example does. `client<T>` compiles but does not link on bare
-      metal: its default retry hooks use `thread_local` (`__aeabi_read_tp`)
-      and `std::random_device` (`getentropy`).
+    - The request builders, your transport and the response parsers are all
+      a firmware needs, as the example shows; `client<T>` links too (its
+      clocks are `std::chrono`'s; give the retry policy your own `sleep`).
 
     Recommended flags (`scripts/embedded-size` uses them and reports sizes):
     `-Os -ffunction-sections -fdata-sections -Wl,--gc-sections -DNDEBUG
-    --specs=nano.specs`. `-DNDEBUG` matters: Boost.JSON's assertion texts
-    and `__assert_func` are about 14 KB of a Cortex-M image.
+    --specs=nano.specs`.
 
-    Stack: Boost.JSON's parser recurses once per nesting level (about 40
-    bytes each on a Cortex-M4), never deeper than `limits::max_depth`
-    (at most 32). The example's whole run peaks at about 4 KB of stack.
+    Stack: the JSON parser is a loop, not a recursion, whatever the nesting;
+    a response parser's state (32 levels of 40 bytes, key and string
+    buffers) is about 1.5 KB of stack. The example's whole run peaks at
+    about 4 KB.
 */
 
 #include <corti/admin.hpp>
@@ -63,77 +57,6 @@
 
 #if defined(CORTI_ADMIN_EMBEDDED_IMPLEMENTATION) && !defined(CORTI_ADMIN_EMBEDDED_IMPLEMENTATION_DONE)
 #define CORTI_ADMIN_EMBEDDED_IMPLEMENTATION_DONE
-
-// Boost.JSON's compiled parts: what <boost/json/src.hpp> holds, file by
-// file. The library needs the error category, the parser's state stack, the
-// default memory resource and the serializer (request bodies); the
-// serializer needs value's destructor, hence the DOM's destructors.
-// The DOM parsers and JSON Pointer (parse.ipp, parser.ipp, stream_parser.ipp,
-// pointer.ipp) are compiled only when Boost.System has its std::error_code
-// interop, which on newlib's single-threaded libstdc++ means
-// BOOST_SYSTEM_DISABLE_THREADS (it needs std::mutex otherwise). Without them
-// the link relies on --gc-sections to drop value.ipp's operator>>, their
-// only user; firmware links that way anyway.
-#include <boost/json.hpp>
-#include <boost/json/detail/hash_combine.hpp>
-
-#include <cstring>
-#include <istream>
-#include <limits>
-#include <new>
-#include <utility>
-
-#if defined(BOOST_NO_EXCEPTIONS)
-// Boost 1.81's value.ipp has a try/catch in operator>>(std::istream&, value&)
-// that it does not guard for -fno-exceptions. Everything value.ipp includes
-// is included above, so these macros only rewrite value.ipp itself: the try
-// block always runs, the handlers never do. (The library never calls that
-// operator; the file is needed for value's destructor.)
-#if defined(__clang__)
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wkeyword-macro"
-#endif
-#define try if(true)
-#define catch(...) if(false)
-#define throw
-#include <boost/json/impl/value.ipp>
-#undef try
-#undef catch
-#undef throw
-#if defined(__clang__)
-#pragma clang diagnostic pop
-#endif
-#else
-#include <boost/json/impl/value.ipp>
-#endif
-
-#include <boost/json/impl/array.ipp>
-#include <boost/json/impl/error.ipp>
-#include <boost/json/impl/kind.ipp>
-#include <boost/json/impl/monotonic_resource.ipp>
-#include <boost/json/impl/null_resource.ipp>
-#include <boost/json/impl/object.ipp>
-#include <boost/json/impl/serialize.ipp>
-#include <boost/json/impl/serializer.ipp>
-#include <boost/json/impl/static_resource.ipp>
-#include <boost/json/impl/string.ipp>
-#include <boost/json/impl/value_ref.ipp>
-#include <boost/json/impl/value_stack.ipp>
-#include <boost/json/detail/impl/default_resource.ipp>
-#include <boost/json/detail/impl/except.ipp>
-#include <boost/json/detail/impl/format.ipp>
-#include <boost/json/detail/impl/handler.ipp>
-#include <boost/json/detail/impl/shared_resource.ipp>
-#include <boost/json/detail/impl/stack.ipp>
-#include <boost/json/detail/impl/string_impl.ipp>
-#include <boost/json/detail/ryu/impl/d2s.ipp>
-
-#if defined(BOOST_SYSTEM_HAS_SYSTEM_ERROR)
-#include <boost/json/impl/parse.ipp>
-#include <boost/json/impl/parser.ipp>
-#include <boost/json/impl/pointer.ipp>
-#include <boost/json/impl/stream_parser.ipp>
-#endif
 
 #if defined(BOOST_NO_EXCEPTIONS) && !defined(CORTI_ADMIN_EMBEDDED_CUSTOM_THROW)
 #include <boost/throw_exception.hpp>

@@ -352,7 +352,8 @@ inline result<http_request> make_list_users_request(config const& cfg, secret co
     `POST {base}/projects/{projectId}/customers/{customerId}/users`.
 
     The body is `{"email","firstName","lastName"}` plus `"password"` when set,
-    in that order, serialized by Boost.JSON.
+    in that order, as JSON (`detail::append_json_string`; every value is
+    valid UTF-8, checked above, so the body is valid JSON).
 
     @param cfg where the request goes (`endpoint`, `user_agent`)
     @param token the bearer token from `/auth/token`

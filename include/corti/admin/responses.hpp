@@ -27,7 +27,6 @@
 #include <corti/admin/model.hpp>
 #include <corti/admin/validate.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
 
 #include <initializer_list>
 #include <string>
@@ -232,17 +231,14 @@ inline std::string_view find_request_id(http_headers const& h) noexcept
     the top-level `error`, `message`, `msg`, `error_description` or `detail`
     member, or in `error.message`; ignores everything else.
 */
-class error_body_handler : public handler_base
+class error_body_handler final : public json_handler
 {
 public:
-
     /// The best message found so far and its rank (lower is better).
     std::string message;
     int rank = 99;
 
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t&)
+    bool object_begin() override
     {
         if(depth_ == 0)
             root_is_object_ = true;
@@ -251,7 +247,7 @@ public:
         ++depth_;
         return true;
     }
-    bool on_object_end(std::size_t, ec_t&)
+    bool object_end() override
     {
         --depth_;
         if(depth_ == 1)
@@ -259,26 +255,26 @@ public:
         key_rank_ = 99;
         return true;
     }
-    bool on_array_begin(ec_t&)
+    bool array_begin() override
     {
         ++depth_;
         return true;
     }
-    bool on_array_end(std::size_t, ec_t&)
+    bool array_end() override
     {
         --depth_;
         key_rank_ = 99;
         return true;
     }
-    bool on_key_part(sv s, std::size_t, ec_t&)
+    bool key_part(std::string_view s, std::size_t) override
     {
         if(key_.size() < 32)
             key_.append(s.data(), s.size() < 32 ? s.size() : 32);
         return true;
     }
-    bool on_key(sv s, std::size_t n, ec_t& ec)
+    bool key(std::string_view s, std::size_t n) override
     {
-        on_key_part(s, n, ec);
+        key_part(s, n);
         key_rank_ = 99;
         if(root_is_object_ && depth_ == 1)
         {
@@ -292,7 +288,7 @@ public:
         key_.clear();
         return true;
     }
-    bool on_string_part(sv s, std::size_t, ec_t&)
+    bool string_part(std::string_view s, std::size_t) override
     {
         // Keep a little more than the message can show, so that the cut
         // (and its "...") is the same as for the whole string, and the
@@ -302,9 +298,9 @@ public:
             part_.append(s.data(), s.size() < keep - part_.size() ? s.size() : keep - part_.size());
         return true;
     }
-    bool on_string(sv s, std::size_t n, ec_t& ec)
+    bool string(std::string_view s, std::size_t n) override
     {
-        on_string_part(s, n, ec);
+        string_part(s, n);
         if(key_rank_ < rank && !part_.empty())
         {
             message.clear();
@@ -315,14 +311,9 @@ public:
         key_rank_ = 99;
         return true;
     }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv, ec_t&) { return scalar(); }
-    bool on_uint64(std::uint64_t, sv, ec_t&) { return scalar(); }
-    bool on_double(double, sv, ec_t&) { return scalar(); }
-    bool on_bool(bool, ec_t&) { return scalar(); }
-    bool on_null(ec_t&) { return scalar(); }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
+    bool number(std::string_view) override { return scalar(); }
+    bool boolean(bool) override { return scalar(); }
+    bool null() override { return scalar(); }
 
 private:
     std::size_t depth_ = 0;
@@ -361,12 +352,9 @@ inline error parse_api_error(http_response const& r, limits const& lim = {})
 
     if(!r.body.empty() && r.body.size() <= lim.max_body_size)
     {
-        boost::json::parse_options opt;
-        opt.max_depth = lim.max_depth < detail::max_supported_depth ? lim.max_depth : detail::max_supported_depth;
         detail::error_body_handler h;
-        boost::system::error_code ec;
-        auto const n = detail::sax_parse(h, r.body, opt, ec);
-        if(!ec && n == r.body.size() && !h.message.empty())
+        auto const depth = lim.max_depth < detail::max_supported_depth ? lim.max_depth : detail::max_supported_depth;
+        if(detail::parse_json(r.body, h, depth).what == detail::json_parse_result::status::ok && !h.message.empty())
         {
             e.message = std::move(h.message);
             return e;

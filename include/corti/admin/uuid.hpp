@@ -6,6 +6,8 @@
     `uuid`: the 128-bit identifier the API uses for users.
 */
 
+#include <corti/admin/detail/hex.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -16,22 +18,6 @@
 namespace corti {
 namespace admin {
 
-namespace detail {
-struct hex_digits
-{
-    signed char v[256];
-    constexpr hex_digits() noexcept : v{}
-    {
-        for(int c = 0; c < 256; ++c)
-            v[c] = static_cast<signed char>(c >= '0' && c <= '9' ? c - '0'
-                                            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
-    }
-};
-/// The value of each byte as a hexadecimal digit, or -1.
-inline constexpr hex_digits hex_table{};
-} // namespace detail
-
 /** A UUID in its 16-byte form.
 
     Any version and variant is accepted (the API only promises `format: uuid`).
@@ -41,17 +27,6 @@ inline constexpr hex_digits hex_table{};
 class uuid
 {
     std::array<std::uint8_t, 16> b_{};
-
-    static constexpr int hex_value(char c) noexcept
-    {
-        if(c >= '0' && c <= '9')
-            return c - '0';
-        if(c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if(c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
 
 public:
     /// The length of the text form.

@@ -4,9 +4,9 @@
 
 /*  A strict, bounded, single-pass JSON reader that fills C++ structs.
 
-    Boost.JSON's SAX `basic_parser` checks the syntax (RFC 8259 only: no
-    comments, trailing commas, invalid UTF-8, NaN) and the nesting depth.
-    This handler, driven by a per-type schema (`json_schema<T>`), rejects
+    The library's tokenizer (`json_parser.hpp`) checks the syntax (RFC 8259
+    only: no comments, trailing commas, invalid UTF-8, NaN) and the nesting
+    depth. This handler, driven by a per-type schema (`json_schema<T>`), rejects
     duplicate keys, missing required fields, wrong types, undocumented
     `null`s, invalid formats and out-of-range integers, and, in strict mode,
     unknown fields. Errors carry the JSON Pointer of the offending value.
@@ -19,10 +19,6 @@
     handler that spills to the heap. A string reaches the output (`std::string`,
     one exactly sized allocation when it does not fit the small-string buffer)
     only after its format was checked; vectors of the output grow on the heap.
-
-    Boost.JSON's `basic_parser` is instantiated once for all the handlers of
-    the library (`sax_parse`): each instantiation is about 17 KB of Cortex-M
-    code, and a firmware image has room for one.
 
     A schema lists the fields of a struct:
 
@@ -45,10 +41,10 @@
 #include <corti/admin/error.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/error.hpp>
+#include <corti/admin/detail/json_parser.hpp>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -236,18 +232,13 @@ struct json_scalar
     {
         null,
         boolean,
-        int64,
-        uint64,
         number,
         string
     };
     explicit json_scalar(kind kd) noexcept : k(kd) {}
     kind k;
     bool b = false;
-    std::int64_t i = 0;
-    std::uint64_t u = 0;
-    double d = 0;
-    std::string_view text; // the string, or the number's text
+    std::string_view text; // the string, or the number as written
 };
 
 class reader_context;
@@ -477,28 +468,59 @@ struct value_traits<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v
     static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
     {
         using lim = std::numeric_limits<I>;
-        switch(v.k)
-        {
-        case json_scalar::kind::int64:
-        case json_scalar::kind::uint64:
-        case json_scalar::kind::number: {
-            bool neg = false;
-            std::uint64_t mag = 0;
-            char const* why = "";
-            if(!exact_integer(v.text, static_cast<std::int64_t>(lim::min()), static_cast<std::uint64_t>(lim::max()), neg, mag, why))
-                return ctx.fail(errc::invalid_value, why);
-            if(neg && mag != 0)
-                *static_cast<I*>(t) = static_cast<I>(-static_cast<std::int64_t>(mag - 1) - 1);
-            else
-                *static_cast<I*>(t) = static_cast<I>(mag);
-            return true;
-        }
-        default: return wrong_type(v, s, ctx, "an integer");
-        }
+        if(v.k != json_scalar::kind::number)
+            return wrong_type(v, s, ctx, "an integer");
+        bool neg = false;
+        std::uint64_t mag = 0;
+        char const* why = "";
+        if(!exact_integer(v.text, static_cast<std::int64_t>(lim::min()), static_cast<std::uint64_t>(lim::max()), neg, mag, why))
+            return ctx.fail(errc::invalid_value, why);
+        if(neg && mag != 0)
+            *static_cast<I*>(t) = static_cast<I>(-static_cast<std::int64_t>(mag - 1) - 1);
+        else
+            *static_cast<I*>(t) = static_cast<I>(mag);
+        return true;
     }
     static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "an integer"); }
     static inline value_ops const ops{&scalar, nullptr, false, &container};
 };
+
+/** True when the JSON number `s` is below 1 in magnitude by more than its
+    digits show, i.e. a conversion that is out of range underflowed (to zero)
+    rather than overflowed.
+*/
+inline bool is_below_one(std::string_view s) noexcept
+{
+    std::size_t i = s.empty() || s[0] != '-' ? 0 : 1;
+    long long magnitude = 0; // the decimal exponent of the leading nonzero digit, plus one, before the exponent
+    bool nonzero = false;
+    for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+        if(nonzero || s[i] != '0')
+        {
+            nonzero = true;
+            ++magnitude;
+        }
+    if(i < s.size() && s[i] == '.')
+        for(++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+        {
+            if(!nonzero && s[i] == '0')
+                --magnitude;
+            else
+                nonzero = true;
+        }
+    long long e = 0;
+    bool eneg = false;
+    if(i < s.size() && (s[i] == 'e' || s[i] == 'E'))
+    {
+        ++i;
+        if(i < s.size() && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        for(; i < s.size(); ++i)
+            if(e < 1000000000)
+                e = e * 10 + (s[i] - '0');
+    }
+    return magnitude + (eneg ? -e : e) < 0;
+}
 
 // --- double -------------------------------------------------------------------
 template<>
@@ -506,15 +528,14 @@ struct value_traits<double>
 {
     static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
     {
+        if(v.k != json_scalar::kind::number)
+            return wrong_type(v, s, ctx, "a number");
+        // Correctly rounded, and independent of the locale (unlike strtod).
         double d = 0;
-        switch(v.k)
-        {
-        case json_scalar::kind::int64: d = static_cast<double>(v.i); break;
-        case json_scalar::kind::uint64: d = static_cast<double>(v.u); break;
-        case json_scalar::kind::number: d = v.d; break;
-        default: return wrong_type(v, s, ctx, "a number");
-        }
-        if(!std::isfinite(d))
+        auto const r = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
+        if(r.ec == std::errc::result_out_of_range && is_below_one(v.text))
+            d = v.text[0] == '-' ? -0.0 : 0.0; // underflow: the nearest double is zero
+        else if(r.ec != std::errc() || !std::isfinite(d))
             return ctx.fail(errc::invalid_value, "out of range");
         *static_cast<double*>(t) = d;
         return true;
@@ -741,18 +762,9 @@ struct value_traits<std::vector<X>>
 /// The deepest nesting the reader supports, whatever `limits::max_depth` says.
 inline constexpr std::size_t max_supported_depth = 32;
 
-/// The types every SAX handler of the library names. The handlers are driven
-/// through `any_handler` (see `sax_parse`), which alone tells Boost.JSON its limits.
-struct handler_base
-{
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-};
-
-class schema_handler : public handler_base
+class schema_handler final : public json_handler
 {
 public:
-
     reader_context ctx;
 
     /// `arena`: the caller's working memory, or nullptr for the handler's own.
@@ -761,13 +773,10 @@ public:
     {
     }
 
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
+    bool object_begin() override { return begin(false); }
+    bool array_begin() override { return begin(true); }
 
-    bool on_object_begin(ec_t& ec) { return begin(false, ec); }
-    bool on_array_begin(ec_t& ec) { return begin(true, ec); }
-
-    bool on_object_end(std::size_t, ec_t& ec)
+    bool object_end() override
     {
         frame& f = top();
         if(f.k == frame::kind::object)
@@ -777,7 +786,7 @@ public:
             if(missing >= 0)
             {
                 f.current = missing;
-                return fail(ec, errc::missing_field, "");
+                return fail(errc::missing_field, "");
             }
         }
         scratch_stack_.pop_to(f.unknown_begin);
@@ -785,29 +794,47 @@ public:
         return true;
     }
 
-    bool on_array_end(std::size_t, ec_t&)
+    bool array_end() override
     {
         --depth_;
         return true;
     }
 
-    bool on_key_part(sv s, std::size_t n, ec_t& ec) { return key_part({s.data(), s.size()}, n, ec); }
+    bool key_part(std::string_view s, std::size_t n) override
+    {
+        if(n > max_string_)
+            return fail(errc::string_too_long, "key too long");
+        for(char c : s)
+        {
+            if(key_len_ < key_buf_.size())
+                key_buf_[key_len_++] = c;
+            key_hash_ = (key_hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        }
+        if(key_total_ + s.size() > key_buf_.size())
+        {
+            if(key_total_ <= key_buf_.size())
+                long_key_.assign(key_buf_.data(), key_total_);
+            long_key_.append(s.data(), s.size());
+        }
+        key_total_ += s.size();
+        return true;
+    }
 
-    bool on_key(sv s, std::size_t n, ec_t& ec)
+    bool key(std::string_view s, std::size_t n) override
     {
         std::string_view key;
         std::uint64_t h = 0;
         bool long_key = false;
-        bool const whole = key_total_ == 0; // no on_key_part before: the key is all in `s`
+        bool const whole = key_total_ == 0; // no key_part before: the key is all in `s`
         if(whole)
         {
             if(n > max_string_)
-                return fail(ec, errc::string_too_long, "key too long");
-            key = std::string_view(s.data(), s.size());
+                return fail(errc::string_too_long, "key too long");
+            key = s;
         }
         else
         {
-            if(!key_part({s.data(), s.size()}, n, ec))
+            if(!key_part(s, n))
                 return false;
             long_key = key_total_ > key_buf_.size();
             key = long_key ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
@@ -827,7 +854,7 @@ public:
             f.current = idx;
             f.last = idx;
             if(f.seen & bit)
-                return fail(ec, errc::duplicate_key, "");
+                return fail(errc::duplicate_key, "");
             f.seen |= bit;
             return true;
         }
@@ -841,56 +868,56 @@ public:
         if(f.k == frame::kind::object && strict_)
         {
             last_key_.assign(key);
-            return fail(ec, errc::unknown_field, "");
+            return fail(errc::unknown_field, "");
         }
         for(std::size_t i = f.unknown_begin; i < scratch_stack_.size(); i += sizeof h)
             if(std::memcmp(scratch_stack_.data() + i, &h, sizeof h) == 0)
             {
                 last_key_.assign(key);
-                return fail(ec, errc::duplicate_key, "");
+                return fail(errc::duplicate_key, "");
             }
         if(!scratch_stack_.push(&h, sizeof h))
-            return fail(ec, errc::out_of_memory, "arena is full");
+            return fail(errc::out_of_memory, "arena is full");
         if(long_key)
             long_key_.clear();
         return true;
     }
 
-    bool on_string_part(sv s, std::size_t n, ec_t& ec)
+    bool string_part(std::string_view s, std::size_t n) override
     {
         if(!string_begun_)
         {
             string_begun_ = true;
-            if(!start_string(ec))
+            if(!start_string())
                 return false;
         }
-        return string_append({s.data(), s.size()}, n, ec);
+        return string_append(s, n);
     }
 
-    bool on_string(sv s, std::size_t n, ec_t& ec)
+    bool string(std::string_view s, std::size_t n) override
     {
-        if(!string_begun_) // no on_string_part before: the value is all in `s`
+        if(!string_begun_) // no string_part before: the value is all in `s`
         {
             if(n > max_string_)
-                return fail(ec, errc::string_too_long, "string too long");
+                return fail(errc::string_too_long, "string too long");
             slot const sl = next_slot();
             if(!sl.ops)
                 return true;
             json_scalar v{json_scalar::kind::string};
             if(!sl.ops->takes_string)
-                return deliver(sl, v, ec); // reports the type error
+                return deliver(sl, v); // reports the type error
             std::string* const dest = sl.ops->string_dest ? sl.ops->string_dest(sl.target) : nullptr;
             // Read in place; a caller's arena is still charged what staging the value would take.
             if((dest || s.size() > scratch_.size()) && !scratch_stack_.account(s.size()))
-                return fail(ec, errc::out_of_memory, "arena is full");
-            v.text = std::string_view(s.data(), s.size());
-            if(!deliver(sl, v, ec))
+                return fail(errc::out_of_memory, "arena is full");
+            v.text = s;
+            if(!deliver(sl, v))
                 return false;
             if(dest)
                 dest->assign(s.data(), s.size()); // checked: now it may take heap memory, exactly its size
             return true;
         }
-        if(!on_string_part(s, n, ec))
+        if(!string_part(s, n))
             return false;
         string_begun_ = false;
         if(!str_slot_.ops)
@@ -901,7 +928,7 @@ public:
                                       scratch_stack_.size() - str_begin_);
         else
             v.text = std::string_view(scratch_.data(), scratch_len_);
-        if(!deliver(str_slot_, v, ec))
+        if(!deliver(str_slot_, v))
             return false;
         // Checked: now it may take heap memory, exactly its size.
         if(str_dest_)
@@ -910,43 +937,21 @@ public:
         return true;
     }
 
-    bool on_number_part(sv, ec_t&) { return true; }
-
-    bool on_int64(std::int64_t i, sv s, ec_t& ec)
-    {
-        json_scalar v{json_scalar::kind::int64};
-        v.i = i;
-        v.text = {s.data(), s.size()};
-        return scalar(v, ec);
-    }
-
-    bool on_uint64(std::uint64_t u, sv s, ec_t& ec)
-    {
-        json_scalar v{json_scalar::kind::uint64};
-        v.u = u;
-        v.text = {s.data(), s.size()};
-        return scalar(v, ec);
-    }
-
-    bool on_double(double d, sv s, ec_t& ec)
+    bool number(std::string_view text) override
     {
         json_scalar v{json_scalar::kind::number};
-        v.d = d;
-        v.text = {s.data(), s.size()};
-        return scalar(v, ec);
+        v.text = text;
+        return scalar(v);
     }
 
-    bool on_bool(bool b, ec_t& ec)
+    bool boolean(bool b) override
     {
         json_scalar v{json_scalar::kind::boolean};
         v.b = b;
-        return scalar(v, ec);
+        return scalar(v);
     }
 
-    bool on_null(ec_t& ec) { return scalar(json_scalar{json_scalar::kind::null}, ec); }
-
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
+    bool null() override { return scalar(json_scalar{json_scalar::kind::null}); }
 
     /** Returns the JSON Pointer of the value being read when the error
         happened (RFC 6901: `~` as `~0`, `/` as `~1`).
@@ -1025,18 +1030,7 @@ private:
         }
     }
 
-    bool fail(ec_t& ec, errc c, char const* msg)
-    {
-        ctx.fail(c, msg);
-        ec = ctx.err.code;
-        return false;
-    }
-
-    bool fail_from_ctx(ec_t& ec)
-    {
-        ec = ctx.err.code;
-        return false;
-    }
+    bool fail(errc c, char const* msg) { return ctx.fail(c, msg); }
 
     // The slot of the value that starts now (appends an element in arrays).
     slot next_slot()
@@ -1062,16 +1056,16 @@ private:
         }
     }
 
-    bool begin(bool is_array, ec_t& ec)
+    bool begin(bool is_array)
     {
         if(depth_ == frames_.size())
-            return fail(ec, errc::too_deep, "nested too deeply");
+            return fail(errc::too_deep, "nested too deeply");
         slot const s = next_slot();
         frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, -1, 0, scratch_stack_.size()};
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))
-                return fail_from_ctx(ec);
+                return false;
         }
         else
             f.k = is_array ? frame::kind::skip_array : frame::kind::skip_object;
@@ -1079,27 +1073,7 @@ private:
         return true;
     }
 
-    bool key_part(std::string_view s, std::size_t n, ec_t& ec)
-    {
-        if(n > max_string_)
-            return fail(ec, errc::string_too_long, "key too long");
-        for(char c : s)
-        {
-            if(key_len_ < key_buf_.size())
-                key_buf_[key_len_++] = c;
-            key_hash_ = (key_hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        }
-        if(key_total_ + s.size() > key_buf_.size())
-        {
-            if(key_total_ <= key_buf_.size())
-                long_key_.assign(key_buf_.data(), key_total_);
-            long_key_.append(s.data(), s.size());
-        }
-        key_total_ += s.size();
-        return true;
-    }
-
-    bool start_string(ec_t& ec)
+    bool start_string()
     {
         str_slot_ = next_slot();
         str_dest_ = nullptr;
@@ -1110,7 +1084,7 @@ private:
         if(!str_slot_.ops->takes_string)
         {
             json_scalar v{json_scalar::kind::string};
-            return deliver(str_slot_, v, ec); // reports the type error
+            return deliver(str_slot_, v); // reports the type error
         }
         if(str_slot_.ops->string_dest)
             str_dest_ = str_slot_.ops->string_dest(str_slot_.target);
@@ -1118,10 +1092,10 @@ private:
         return true;
     }
 
-    bool string_append(std::string_view s, std::size_t n, ec_t& ec)
+    bool string_append(std::string_view s, std::size_t n)
     {
         if(n > max_string_)
-            return fail(ec, errc::string_too_long, "string too long");
+            return fail(errc::string_too_long, "string too long");
         if(!str_slot_.ops)
             return true;
         if(!str_dest_ && !typed_in_stack_ && scratch_len_ + s.size() <= scratch_.size())
@@ -1134,166 +1108,30 @@ private:
         {
             typed_in_stack_ = true;
             if(!scratch_stack_.push(scratch_.data(), scratch_len_))
-                return fail(ec, errc::out_of_memory, "arena is full");
+                return fail(errc::out_of_memory, "arena is full");
         }
         if(!scratch_stack_.push(s.data(), s.size()))
-            return fail(ec, errc::out_of_memory, "arena is full");
+            return fail(errc::out_of_memory, "arena is full");
         return true;
     }
 
-    bool scalar(json_scalar const& v, ec_t& ec)
+    bool scalar(json_scalar const& v)
     {
         slot const s = next_slot();
         if(!s.ops)
             return true;
-        return deliver(s, v, ec);
+        return deliver(s, v);
     }
 
-    bool deliver(slot const& s, json_scalar const& v, ec_t& ec)
-    {
-        if(!s.ops->scalar(s.target, v, s, ctx))
-            return fail_from_ctx(ec);
-        return true;
-    }
+    bool deliver(slot const& s, json_scalar const& v) { return s.ops->scalar(s.target, v, s, ctx); }
 };
 
-/// A handler that accepts every event: Boost.JSON's syntax check alone.
-struct syntax_only_handler : handler_base
+/// The error for the syntax error `r` found in `body`: `malformed_json`, with what and where.
+inline error syntax_error(std::string_view body, json_parse_result const& r)
 {
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t&) { return true; }
-    bool on_object_end(std::size_t, ec_t&) { return true; }
-    bool on_array_begin(ec_t&) { return true; }
-    bool on_array_end(std::size_t, ec_t&) { return true; }
-    bool on_key_part(sv, std::size_t, ec_t&) { return true; }
-    bool on_key(sv, std::size_t, ec_t&) { return true; }
-    bool on_string_part(sv, std::size_t, ec_t&) { return true; }
-    bool on_string(sv, std::size_t, ec_t&) { return true; }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-    bool on_double(double, sv, ec_t&) { return true; }
-    bool on_bool(bool, ec_t&) { return true; }
-    bool on_null(ec_t&) { return true; }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
-};
-
-/** The one handler type Boost.JSON's `basic_parser` is instantiated with:
-    it forwards the events to a handler of any type through a table of
-    function pointers. An instantiation of the parser is about 17 KB of
-    Cortex-M code (more on x86-64), and the library has three handlers
-    (schema, error body, syntax only): one copy instead of three is what
-    lets a firmware image stay under 48 KB. The events every handler of the
-    library accepts unconditionally (document begin and end, number parts,
-    comments, which RFC 8259 mode never produces) are answered here.
-*/
-class any_handler
-{
-public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-
-    struct table
-    {
-        bool (*object_begin)(void*, ec_t&);
-        bool (*object_end)(void*, std::size_t, ec_t&);
-        bool (*array_begin)(void*, ec_t&);
-        bool (*array_end)(void*, std::size_t, ec_t&);
-        bool (*key_part)(void*, sv, std::size_t, ec_t&);
-        bool (*key)(void*, sv, std::size_t, ec_t&);
-        bool (*string_part)(void*, sv, std::size_t, ec_t&);
-        bool (*string)(void*, sv, std::size_t, ec_t&);
-        bool (*int64)(void*, std::int64_t, sv, ec_t&);
-        bool (*uint64)(void*, std::uint64_t, sv, ec_t&);
-        bool (*dbl)(void*, double, sv, ec_t&);
-        bool (*boolean)(void*, bool, ec_t&);
-        bool (*null)(void*, ec_t&);
-    };
-
-    template<class H>
-    static constexpr table table_of{
-        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_object_begin(ec); },
-        [](void* h, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_object_end(n, ec); },
-        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_array_begin(ec); },
-        [](void* h, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_array_end(n, ec); },
-        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_key_part(s, n, ec); },
-        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_key(s, n, ec); },
-        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_string_part(s, n, ec); },
-        [](void* h, sv s, std::size_t n, ec_t& ec) { return static_cast<H*>(h)->on_string(s, n, ec); },
-        [](void* h, std::int64_t v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_int64(v, s, ec); },
-        [](void* h, std::uint64_t v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_uint64(v, s, ec); },
-        [](void* h, double v, sv s, ec_t& ec) { return static_cast<H*>(h)->on_double(v, s, ec); },
-        [](void* h, bool v, ec_t& ec) { return static_cast<H*>(h)->on_bool(v, ec); },
-        [](void* h, ec_t& ec) { return static_cast<H*>(h)->on_null(ec); },
-    };
-
-    any_handler(void* h, table const& t) noexcept : h_(h), t_(&t) {}
-
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t& ec) { return t_->object_begin(h_, ec); }
-    bool on_object_end(std::size_t n, ec_t& ec) { return t_->object_end(h_, n, ec); }
-    bool on_array_begin(ec_t& ec) { return t_->array_begin(h_, ec); }
-    bool on_array_end(std::size_t n, ec_t& ec) { return t_->array_end(h_, n, ec); }
-    bool on_key_part(sv s, std::size_t n, ec_t& ec) { return t_->key_part(h_, s, n, ec); }
-    bool on_key(sv s, std::size_t n, ec_t& ec) { return t_->key(h_, s, n, ec); }
-    bool on_string_part(sv s, std::size_t n, ec_t& ec) { return t_->string_part(h_, s, n, ec); }
-    bool on_string(sv s, std::size_t n, ec_t& ec) { return t_->string(h_, s, n, ec); }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t v, sv s, ec_t& ec) { return t_->int64(h_, v, s, ec); }
-    bool on_uint64(std::uint64_t v, sv s, ec_t& ec) { return t_->uint64(h_, v, s, ec); }
-    bool on_double(double v, sv s, ec_t& ec) { return t_->dbl(h_, v, s, ec); }
-    bool on_bool(bool v, ec_t& ec) { return t_->boolean(h_, v, ec); }
-    bool on_null(ec_t& ec) { return t_->null(h_, ec); }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
-
-private:
-    void* h_;
-    table const* t_;
-};
-
-/** Parses `body` as one complete JSON document, sending the events to `h`.
-
-    @return the number of bytes consumed; `ec` is set on a syntax error, a
-    depth beyond `opt.max_depth`, or when `h` returned false.
-*/
-template<class Handler>
-std::size_t sax_parse(Handler& h, std::string_view body, boost::json::parse_options const& opt,
-                      boost::system::error_code& ec)
-{
-    boost::json::basic_parser<any_handler> p(opt, &h, any_handler::table_of<Handler>);
-    return p.write_some(false, body.data(), body.size(), ec);
-}
-
-/** Returns the syntax error of `body` as `errc::malformed_json`, or nothing
-    when it is one well-formed JSON document (at any depth up to `max_depth`;
-    a deeper one is reported as `errc::too_deep`). Boost.JSON's parser
-    recurses: the stack this takes grows with `max_depth`.
-*/
-inline result<void> check_json_syntax(std::string_view body, std::size_t max_depth = 10000)
-{
-    boost::json::parse_options opt;
-    opt.max_depth = max_depth;
-    syntax_only_handler h;
-    boost::system::error_code ec;
-    std::size_t const n = sax_parse(h, body, opt, ec);
-    if(ec == boost::json::error::too_deep)
-        return error(errc::too_deep, "nested more than " + std::to_string(max_depth) + " levels");
-    if(!ec && n == body.size())
-        return {};
     if(body.empty())
         return error(errc::malformed_json, "empty body");
-    std::string msg = ec ? ec.message() : std::string("extra data after the document");
-    msg += " at offset ";
-    msg += std::to_string(n);
-    return error(errc::malformed_json, std::move(msg));
+    return error(errc::malformed_json, std::string(r.reason) + " at offset " + std::to_string(r.offset));
 }
 
 /** Parses `body` as one JSON document into `out` according to its schema.
@@ -1310,29 +1148,23 @@ inline result<void> check_json_syntax(std::string_view body, std::size_t max_dep
 template<class T>
 result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode, parse_arena* arena = nullptr)
 {
-    boost::json::parse_options opt;
-    opt.max_depth = lim.max_depth < max_supported_depth ? lim.max_depth : max_supported_depth;
     schema_handler h(slot{ops_of<T>(), &out, nullptr, false}, lim, mode, arena);
-    boost::system::error_code ec;
-    std::size_t const n = sax_parse(h, body, opt, ec);
-    if(!ec && n == body.size())
-        return {};
-    // Not accepted. A syntax error outranks what the schema found first (a
-    // broken body is reported as broken, whatever its prefix looked like),
-    // and so does nesting deeper than the limit. The check descends no deeper
-    // than the schema pass: Boost.JSON's parser recurses (about 40 bytes of
-    // stack a level on a Cortex-M4), so the depth limit also bounds the
-    // stack, whatever the body.
-    if(auto syntax = check_json_syntax(body, opt.max_depth); !syntax)
-        return syntax.error();
-    if(h.ctx.failed)
+    std::size_t const depth = lim.max_depth < max_supported_depth ? lim.max_depth : max_supported_depth;
+    // A syntax error anywhere, or nesting deeper than the limit, outranks what
+    // the schema found first: a broken body is reported as broken, whatever
+    // its prefix looked like.
+    auto const r = parse_json(body, h, depth);
+    switch(r.what)
     {
-        error e = std::move(h.ctx.err);
-        e.field = h.pointer();
-        return e;
+    case json_parse_result::status::ok: return {};
+    case json_parse_result::status::syntax: return syntax_error(body, r);
+    case json_parse_result::status::too_deep:
+        return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(depth));
+    case json_parse_result::status::rejected: break;
     }
-    return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(opt.max_depth));
-    return {};
+    error e = std::move(h.ctx.err);
+    e.field = h.pointer();
+    return e;
 }
 
 } // namespace detail

@@ -11,57 +11,86 @@ namespace detail {
 
 inline constexpr std::size_t invalid_utf8 = static_cast<std::size_t>(-1);
 
+/** Returns the size (2 to 4) of the well-formed UTF-8 sequence at the start
+    of `s`, whose first byte is not ASCII, or 0 when it is not one (RFC 3629:
+    no overlong forms, no surrogates, nothing above U+10FFFF, no truncated
+    sequence).
+*/
+constexpr std::size_t utf8_sequence_size(std::string_view s) noexcept
+{
+    auto const byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    auto const cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
+    unsigned char const c = byte(0);
+    if(c >= 0xC2 && c <= 0xDF)
+        return cont(1) ? 2 : 0;
+    if(c >= 0xE0 && c <= 0xEF)
+    {
+        if(!cont(1) || !cont(2))
+            return 0;
+        unsigned char const c1 = byte(1);
+        return (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ? 0 : 3; // overlong, surrogate
+    }
+    if(c >= 0xF0 && c <= 0xF4)
+    {
+        if(!cont(1) || !cont(2) || !cont(3))
+            return 0;
+        unsigned char const c1 = byte(1);
+        return (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F) ? 0 : 4; // overlong, > U+10FFFF
+    }
+    return 0;
+}
+
 /** Returns the number of code points in `s`, or `invalid_utf8` when `s` is
-    not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
-    above U+10FFFF, no truncated sequence). NUL is a valid code point.
+    not well-formed UTF-8 (see `utf8_sequence_size`). NUL is a valid code point.
 */
 constexpr std::size_t utf8_count(std::string_view s) noexcept
 {
     std::size_t n = 0;
     std::size_t i = 0;
-    auto const byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    auto const cont = [&](std::size_t k) { return k < s.size() && (byte(k) & 0xC0) == 0x80; };
     while(i < s.size())
     {
         // ASCII runs, the usual case, in a loop of their own.
         std::size_t const run = i;
-        while(i < s.size() && byte(i) < 0x80)
+        while(i < s.size() && static_cast<unsigned char>(s[i]) < 0x80)
             ++i;
         n += i - run;
         if(i == s.size())
             break;
-        unsigned char const c = byte(i);
-        if(c < 0x80)
-            i += 1;
-        else if(c >= 0xC2 && c <= 0xDF)
-        {
-            if(!cont(i + 1))
-                return invalid_utf8;
-            i += 2;
-        }
-        else if(c >= 0xE0 && c <= 0xEF)
-        {
-            if(!cont(i + 1) || !cont(i + 2))
-                return invalid_utf8;
-            unsigned char const c1 = byte(i + 1);
-            if((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) // overlong, surrogate
-                return invalid_utf8;
-            i += 3;
-        }
-        else if(c >= 0xF0 && c <= 0xF4)
-        {
-            if(!cont(i + 1) || !cont(i + 2) || !cont(i + 3))
-                return invalid_utf8;
-            unsigned char const c1 = byte(i + 1);
-            if((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) // overlong, > U+10FFFF
-                return invalid_utf8;
-            i += 4;
-        }
-        else
+        std::size_t const k = utf8_sequence_size(s.substr(i));
+        if(k == 0)
             return invalid_utf8;
+        i += k;
         ++n;
     }
     return n;
+}
+
+/// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8 to `out`; returns the bytes written (1 to 4).
+inline std::size_t append_utf8(char* out, unsigned long cp) noexcept
+{
+    if(cp < 0x80)
+    {
+        out[0] = static_cast<char>(cp);
+        return 1;
+    }
+    if(cp < 0x800)
+    {
+        out[0] = static_cast<char>(0xC0 | (cp >> 6));
+        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if(cp < 0x10000)
+    {
+        out[0] = static_cast<char>(0xE0 | (cp >> 12));
+        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 /// True for C0 controls and DEL.

@@ -1,0 +1,461 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
+#define CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
+
+/*  The library's JSON tokenizer: a strict RFC 8259 parser for one complete
+    document in memory, reporting SAX events to a `json_handler`.
+
+    Why not Boost.JSON's `basic_parser`: it is built to resume on partial
+    input, which the library never has (a response body is complete), and it
+    converts every number with a fraction or exponent to a double. On a
+    Cortex-M4 that is about 28 KB of flash (the parser's instantiation, the
+    power-of-ten table, soft-float), more than half of a 48 KiB budget. This
+    one is a loop over a pointer, with no recursion and no allocation: about
+    2 KB. The fuzz targets check it against Boost.JSON's parser (validity,
+    depth, duplicate keys, decoded strings), and the JSONTestSuite files
+    against their verdicts.
+
+    What it accepts: exactly RFC 8259. Whitespace is space, tab, CR, LF.
+    Strings are well-formed UTF-8 (RFC 3629) without control characters; a
+    `\u` escape for a surrogate must be a high one followed by an escaped low
+    one. Numbers follow the grammar, with exponents of any size (the handler
+    gets the text and decides what it can represent). No comments, trailing
+    commas, NaN or Infinity, and nothing but whitespace after the document.
+*/
+
+#include <corti/admin/detail/hex.hpp>
+#include <corti/admin/detail/utf8.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace corti {
+namespace admin {
+namespace detail {
+
+/** Receives the events of a parse. Every member returns false to reject the
+    document (the handler keeps its reason); the parser then stops calling it
+    but reads on to the end, so that a syntax error found later still wins.
+    The defaults accept everything.
+
+    Keys and strings come decoded, in one or more pieces: `key_part` and
+    `string_part` for all but the last, then `key` or `string` for the last
+    (which may be empty). `total` is the size so far, this piece included. A
+    string without escapes comes whole, as a view into the input.
+*/
+class json_handler
+{
+public:
+    virtual bool object_begin() { return true; }
+    virtual bool object_end() { return true; }
+    virtual bool array_begin() { return true; }
+    virtual bool array_end() { return true; }
+    virtual bool key_part(std::string_view, std::size_t) { return true; }
+    virtual bool key(std::string_view, std::size_t) { return true; }
+    virtual bool string_part(std::string_view, std::size_t) { return true; }
+    virtual bool string(std::string_view, std::size_t) { return true; }
+    /// A number as written: it matches RFC 8259's grammar, and nothing more is known.
+    virtual bool number(std::string_view) { return true; }
+    virtual bool boolean(bool) { return true; }
+    virtual bool null() { return true; }
+
+protected:
+    json_handler() = default;
+    json_handler(json_handler const&) = default;
+    json_handler& operator=(json_handler const&) = default;
+    ~json_handler() = default;
+};
+
+/// A handler that accepts everything: the syntax check alone.
+class syntax_only_handler final : public json_handler
+{
+};
+
+/// How a parse ended.
+struct json_parse_result
+{
+    enum class status
+    {
+        ok,        ///< one well-formed document, and the handler took all of it
+        syntax,    ///< not RFC 8259 JSON (`reason` says why)
+        too_deep,  ///< nested deeper than the limit, before any syntax error
+        rejected   ///< well-formed and not too deep, but the handler returned false
+    };
+    status what = status::ok;
+    std::size_t offset = 0;   ///< where the syntax error or the excess depth was found
+    char const* reason = "";  ///< what the syntax error is (a literal)
+};
+
+/// The deepest nesting `parse_json` can follow.
+inline constexpr std::size_t max_parser_depth = 64;
+
+class json_parser
+{
+public:
+    using result = json_parse_result;
+
+    json_parser(std::string_view text, json_handler& h) noexcept
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), h_(&h)
+    {
+    }
+
+    /** Parses the whole text as one document, objects and arrays nested at
+        most `max_depth` levels (capped at `max_parser_depth`).
+    */
+    result parse(std::size_t max_depth)
+    {
+        if(max_depth > max_parser_depth)
+            max_depth = max_parser_depth;
+        std::uint64_t objects = 0; // bit d: level d+1 is an object
+        std::size_t depth = 0;
+
+        skip_ws();
+    value:
+        if(p_ == end_)
+            return fail(depth == 0 && p_ == begin_ ? "empty document" : "unexpected end");
+        switch(*p_)
+        {
+        case '{':
+        case '[': {
+            bool const is_object = *p_ == '{';
+            if(depth == max_depth)
+                return result{result::status::too_deep, offset(), ""};
+            call(is_object ? h_->object_begin() : h_->array_begin());
+            if(is_object)
+                objects |= std::uint64_t(1) << depth;
+            else
+                objects &= ~(std::uint64_t(1) << depth);
+            ++depth;
+            ++p_;
+            skip_ws();
+            if(p_ != end_ && *p_ == (is_object ? '}' : ']'))
+                goto close;
+            if(is_object)
+                goto key;
+            goto value;
+        }
+        case '"':
+            if(!string(false))
+                return error_;
+            break;
+        case 't':
+            if(!literal("true", 4))
+                return error_;
+            call(h_->boolean(true));
+            break;
+        case 'f':
+            if(!literal("false", 5))
+                return error_;
+            call(h_->boolean(false));
+            break;
+        case 'n':
+            if(!literal("null", 4))
+                return error_;
+            call(h_->null());
+            break;
+        default:
+            if(!number())
+                return error_;
+            break;
+        }
+
+    after_value:
+        skip_ws();
+        if(depth == 0)
+        {
+            if(p_ != end_)
+                return fail("extra data after the document");
+            return result{rejected_ ? result::status::rejected : result::status::ok, offset(), ""};
+        }
+        if(p_ == end_)
+            return fail("unexpected end");
+        if(*p_ == ',')
+        {
+            ++p_;
+            skip_ws();
+            if(objects >> (depth - 1) & 1)
+                goto key;
+            goto value;
+        }
+        if(*p_ != ((objects >> (depth - 1) & 1) ? '}' : ']'))
+            return fail((objects >> (depth - 1) & 1) ? "expected ',' or '}'" : "expected ',' or ']'");
+    close:
+        call((objects >> (depth - 1) & 1) ? h_->object_end() : h_->array_end());
+        --depth;
+        ++p_;
+        goto after_value;
+
+    key:
+        if(p_ == end_ || *p_ != '"')
+            return fail(p_ == end_ ? "unexpected end" : "expected a key");
+        if(!string(true))
+            return error_;
+        skip_ws();
+        if(p_ == end_ || *p_ != ':')
+            return fail(p_ == end_ ? "unexpected end" : "expected ':'");
+        ++p_;
+        skip_ws();
+        goto value;
+    }
+
+private:
+    char const* begin_;
+    char const* p_;
+    char const* end_;
+    json_handler* h_;
+    syntax_only_handler muted_;
+    bool rejected_ = false;
+    result error_;
+
+    std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
+
+    result fail(char const* reason) noexcept
+    {
+        error_ = result{result::status::syntax, offset(), reason};
+        return error_;
+    }
+
+    bool syntax_error(char const* reason) noexcept
+    {
+        fail(reason);
+        return false;
+    }
+
+    // After the handler said no, the rest is only checked.
+    void call(bool accepted) noexcept
+    {
+        if(!accepted && !rejected_)
+        {
+            rejected_ = true;
+            h_ = &muted_;
+        }
+    }
+
+    void skip_ws() noexcept
+    {
+        while(p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t'))
+            ++p_;
+    }
+
+    bool literal(char const* word, std::size_t n) noexcept
+    {
+        if(static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0)
+        {
+            // Point at the first byte that differs.
+            std::size_t i = 0;
+            while(p_ != end_ && i < n && *p_ == word[i])
+                ++p_, ++i;
+            return syntax_error(p_ == end_ ? "unexpected end" : i == 0 ? "expected a value" : "invalid literal");
+        }
+        p_ += n;
+        return true;
+    }
+
+    static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+    // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+    bool number()
+    {
+        char const* const start = p_;
+        if(*p_ == '-')
+            ++p_;
+        if(p_ == end_ || !is_digit(*p_))
+        {
+            return syntax_error(p_ == end_ ? "unexpected end" : p_ == start ? "expected a value" : "expected a digit");
+        }
+        if(*p_++ != '0')
+            while(p_ != end_ && is_digit(*p_))
+                ++p_;
+        if(p_ != end_ && *p_ == '.')
+        {
+            ++p_;
+            if(!digits())
+                return false;
+        }
+        if(p_ != end_ && (*p_ == 'e' || *p_ == 'E'))
+        {
+            ++p_;
+            if(p_ != end_ && (*p_ == '+' || *p_ == '-'))
+                ++p_;
+            if(!digits())
+                return false;
+        }
+        call(h_->number(std::string_view(start, static_cast<std::size_t>(p_ - start))));
+        return true;
+    }
+
+    bool digits() noexcept
+    {
+        if(p_ == end_ || !is_digit(*p_))
+        {
+            return syntax_error(p_ == end_ ? "unexpected end" : "expected a digit");
+        }
+        while(p_ != end_ && is_digit(*p_))
+            ++p_;
+        return true;
+    }
+
+    // The four hex digits of a \u escape at p_ (after "\u"), or -1.
+    long hex4() noexcept
+    {
+        if(end_ - p_ < 4)
+            return -1;
+        long v = 0;
+        for(int i = 0; i < 4; ++i)
+        {
+            int const d = hex_table.v[static_cast<unsigned char>(p_[i])];
+            if(d < 0)
+                return -1;
+            v = v * 16 + d;
+        }
+        p_ += 4;
+        return v;
+    }
+
+    /*  Reads a string at p_ (on its opening quote) and reports it. Up to the
+        first escape it is reported in place; from there on it is decoded
+        into `buf`, which is reported each time it fills.
+    */
+    bool string(bool is_key)
+    {
+        ++p_;
+        char const* const start = p_;
+        char buf[64];
+        std::size_t len = 0;   // bytes in buf
+        std::size_t total = 0; // bytes reported so far
+        bool escaped = false;
+        auto const flush = [&](std::string_view piece) {
+            total += piece.size();
+            call(is_key ? h_->key_part(piece, total) : h_->string_part(piece, total));
+        };
+        auto const room = [&](std::size_t n) { // keeps a character in one piece
+            if(len + n > sizeof buf)
+            {
+                flush(std::string_view(buf, len));
+                len = 0;
+            }
+        };
+        auto const put = [&](char const* q, std::size_t n) { // ASCII: may be cut anywhere
+            while(n > sizeof buf - len)
+            {
+                std::size_t const k = sizeof buf - len;
+                std::memcpy(buf + len, q, k);
+                flush(std::string_view(buf, sizeof buf));
+                len = 0;
+                q += k;
+                n -= k;
+            }
+            std::memcpy(buf + len, q, n);
+            len += n;
+        };
+        for(;;)
+        {
+            char const* const run = p_;
+            while(p_ != end_)
+            {
+                auto const c = static_cast<unsigned char>(*p_);
+                if(c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                    break;
+                ++p_;
+            }
+            if(escaped)
+                put(run, static_cast<std::size_t>(p_ - run));
+            if(p_ == end_)
+                return syntax_error("unexpected end");
+            auto const c = static_cast<unsigned char>(*p_);
+            if(c == '"')
+                break;
+            if(c < 0x20)
+                return syntax_error("control character in a string");
+            if(c >= 0x80)
+            {
+                std::size_t const n = utf8_sequence_size(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
+                if(n == 0)
+                    return syntax_error("invalid UTF-8");
+                if(escaped)
+                {
+                    room(n);
+                    std::memcpy(buf + len, p_, n);
+                    len += n;
+                }
+                p_ += n;
+                continue;
+            }
+            // A backslash: from here on the string is decoded into buf.
+            if(!escaped)
+            {
+                escaped = true;
+                if(p_ != start)
+                    flush(std::string_view(start, static_cast<std::size_t>(p_ - start)));
+            }
+            ++p_;
+            if(p_ == end_)
+                return syntax_error("unexpected end");
+            char out = 0;
+            switch(*p_)
+            {
+            case '"': out = '"'; break;
+            case '\\': out = '\\'; break;
+            case '/': out = '/'; break;
+            case 'b': out = '\b'; break;
+            case 'f': out = '\f'; break;
+            case 'n': out = '\n'; break;
+            case 'r': out = '\r'; break;
+            case 't': out = '\t'; break;
+            case 'u': {
+                ++p_;
+                long cp = hex4();
+                if(cp < 0)
+                    return syntax_error("expected four hex digits");
+                if(cp >= 0xDC00 && cp <= 0xDFFF)
+                    return syntax_error("a low surrogate without a high one");
+                if(cp >= 0xD800 && cp <= 0xDBFF)
+                {
+                    if(end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+                        return syntax_error("a high surrogate without a low one");
+                    p_ += 2;
+                    long const lo = hex4();
+                    if(lo < 0)
+                        return syntax_error("expected four hex digits");
+                    if(lo < 0xDC00 || lo > 0xDFFF)
+                        return syntax_error("a high surrogate without a low one");
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                }
+                room(4);
+                len += append_utf8(buf + len, static_cast<unsigned long>(cp));
+                continue;
+            }
+            default: return syntax_error("invalid escape");
+            }
+            ++p_;
+            room(1);
+            buf[len++] = out;
+        }
+        // p_ is on the closing quote.
+        std::string_view const last = escaped ? std::string_view(buf, len)
+                                              : std::string_view(start, static_cast<std::size_t>(p_ - start));
+        ++p_;
+        total += last.size();
+        call(is_key ? h_->key(last, total) : h_->string(last, total));
+        return true;
+    }
+};
+
+/** Parses `text` as one JSON document, sending the events to `h`.
+
+    @return how it ended: `ok`, a `syntax` error (with offset and reason),
+    `too_deep` (nested deeper than `max_depth`, at most `max_parser_depth`),
+    or `rejected` by the handler (the document is otherwise well-formed).
+*/
+inline json_parse_result parse_json(std::string_view text, json_handler& h, std::size_t max_depth)
+{
+    return json_parser(text, h).parse(max_depth);
+}
+
+} // namespace detail
+} // namespace admin
+} // namespace corti
+
+#endif

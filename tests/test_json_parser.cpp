@@ -1,0 +1,235 @@
+// The JSON tokenizer: RFC 8259 exactly, events and pieces, depth, and what a
+// handler that says no changes (nothing but the events).
+#include <corti/admin/detail/json_parser.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace corti::admin::detail;
+using st = json_parse_result::status;
+
+namespace {
+
+/// Writes the events as text: { } [ ] K<key>; S<string>; N<number>; T F Z,
+/// checks the piece protocol, and says no at event `reject_at`.
+class recorder final : public json_handler
+{
+public:
+    std::string log;
+    std::vector<std::string> pieces;
+    long reject_at = -1;
+    long calls_after_reject = 0;
+
+    bool object_begin() override { return put("{"); }
+    bool object_end() override { return put("}"); }
+    bool array_begin() override { return put("["); }
+    bool array_end() override { return put("]"); }
+    bool key_part(std::string_view s, std::size_t n) override { return piece('K', s, n, false); }
+    bool key(std::string_view s, std::size_t n) override { return piece('K', s, n, true); }
+    bool string_part(std::string_view s, std::size_t n) override { return piece('S', s, n, false); }
+    bool string(std::string_view s, std::size_t n) override { return piece('S', s, n, true); }
+    bool number(std::string_view s) override { return put("N" + std::string(s) + ";"); }
+    bool boolean(bool b) override { return put(b ? "T" : "F"); }
+    bool null() override { return put("Z"); }
+
+private:
+    long events_ = 0;
+    std::size_t open_ = 0;
+    bool in_text_ = false;
+
+    bool next()
+    {
+        if(reject_at >= 0 && events_ > reject_at)
+            ++calls_after_reject;
+        return events_++ != reject_at;
+    }
+    bool put(std::string const& s)
+    {
+        log += s;
+        return next();
+    }
+    bool piece(char kind, std::string_view s, std::size_t n, bool last)
+    {
+        CHECK(n == open_ + s.size());
+        pieces.emplace_back(s);
+        if(!in_text_)
+            log += kind;
+        log += s;
+        in_text_ = !last;
+        open_ = last ? 0 : n;
+        if(last)
+            log += ';';
+        return next();
+    }
+};
+
+json_parse_result parse(std::string const& text, recorder& r, std::size_t depth = 64)
+{
+    return parse_json(text, r, depth);
+}
+
+std::string events(std::string const& text)
+{
+    recorder r;
+    auto const res = parse(text, r);
+    INFO(text << ": " << res.reason << " at " << res.offset);
+    REQUIRE(res.what == st::ok);
+    return r.log;
+}
+
+json_parse_result syntax(std::string const& text)
+{
+    recorder r;
+    return parse(text, r);
+}
+
+} // namespace
+
+TEST_CASE("json_parser: well-formed documents and their events")
+{
+    CHECK(events(R"({"a":[1,-0.5e+3,true,false,null],"b":{},"c":[]})") == "{Ka;[N1;N-0.5e+3;TFZ]Kb;{}Kc;[]}");
+    CHECK(events(" \t\r\n\"x\" \n") == "Sx;");
+    CHECK(events("0") == "N0;");
+    CHECK(events("-0") == "N-0;");
+    CHECK(events("1E400") == "N1E400;"); // any exponent: the handler decides what it can hold
+    CHECK(events("123456789012345678901234567890") == "N123456789012345678901234567890;");
+    CHECK(events(R"(["",{"":""}])") == "[S;{K;S;}]");
+}
+
+TEST_CASE("json_parser: escapes are decoded, surrogate pairs joined, UTF-8 kept")
+{
+    CHECK(events(R"("\"\\\/\b\f\n\r\t")") == "S\"\\/\b\f\n\r\t;");
+    CHECK(events(R"("\u0041\u00e9\u20AC\ud83d\ude00")") == "SA\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80;");
+    CHECK(events(R"("a\u0000b")") == std::string("Sa\0b;", 5));
+    CHECK(events("\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\x7F\"") == "S\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\x7F;");
+}
+
+TEST_CASE("json_parser: a string without escapes comes whole, in place; an escaped one in pieces that keep characters whole")
+{
+    std::string const text = "\"" + std::string(1000, 'a') + "\"";
+    recorder r;
+    REQUIRE(parse(text, r).what == st::ok);
+    REQUIRE(r.pieces.size() == 1);
+    CHECK(r.pieces[0].size() == 1000);
+
+    std::string body;
+    std::string expected;
+    for(int i = 0; i < 50; ++i)
+    {
+        body += "x\\n\xF0\x9F\x98\x80";
+        expected += "x\n\xF0\x9F\x98\x80";
+    }
+    recorder e;
+    REQUIRE(parse("\"" + body + "\"", e).what == st::ok);
+    CHECK(e.log == "S" + expected + ";");
+    CHECK(e.pieces.size() > 4);
+    for(auto const& p : e.pieces)
+    {
+        CHECK(p.size() <= 64);
+        CHECK(utf8_count(p) != invalid_utf8); // no character cut in two
+    }
+}
+
+TEST_CASE("json_parser: everything RFC 8259 does not allow is a syntax error, with a reason and an offset")
+{
+    struct c
+    {
+        char const* text;
+        char const* reason;
+        std::size_t offset;
+    };
+    c const cases[] = {
+        {"", "empty document", 0},
+        {"   ", "unexpected end", 3},
+        {"01", "extra data after the document", 1},
+        {"1.", "unexpected end", 2},
+        {"1.e1", "expected a digit", 2},
+        {"1e", "unexpected end", 2},
+        {"1e+x", "expected a digit", 3},
+        {"-", "unexpected end", 1},
+        {"-a", "expected a digit", 1},
+        {".5", "expected a value", 0},
+        {"+1", "expected a value", 0},
+        {"[1,]", "expected a value", 3},
+        {R"({"a":1,})", "expected a key", 7},
+        {"{'a':1}", "expected a key", 1},
+        {"[1 2]", "expected ',' or ']'", 3},
+        {R"({"a" 1})", "expected ':'", 5},
+        {R"({"a":1])", "expected ',' or '}'", 6},
+        {"[1}", "expected ',' or ']'", 2},
+        {"{1:2}", "expected a key", 1},
+        {"tru", "unexpected end", 3},
+        {"nul1", "invalid literal", 3},
+        {"True", "expected a value", 0},
+        {"[NaN]", "expected a value", 1},
+        {"[1/*c*/]", "expected ',' or ']'", 2},
+        {"[] x", "extra data after the document", 3},
+        {"{} {}", "extra data after the document", 3},
+        {R"({"a":[1,2)", "unexpected end", 9},
+        {R"("\x")", "invalid escape", 2},
+        {"\"a\x01\"", "control character in a string", 2},
+        {"\"a\tb\"", "control character in a string", 2},
+        {R"("\u12")", "expected four hex digits", 3},
+        {R"("\u12G4")", "expected four hex digits", 3},
+        {R"("\udc00")", "a low surrogate without a high one", 7},
+        {R"("\ud800")", "a high surrogate without a low one", 7},
+        {R"("\ud800\u0041")", "a high surrogate without a low one", 13},
+        {R"("\ud800x")", "a high surrogate without a low one", 7},
+        {"\"\xC0\xAF\"", "invalid UTF-8", 1},         // overlong
+        {"\"\xED\xA0\x80\"", "invalid UTF-8", 1},     // a surrogate, encoded
+        {"\"\xF4\x90\x80\x80\"", "invalid UTF-8", 1}, // above U+10FFFF
+        {"\"\xE2\x82\"", "invalid UTF-8", 1},         // cut short
+        {"\"abc", "unexpected end", 4},
+        {"\xEF\xBB\xBF{}", "expected a value", 0}, // a byte order mark is not whitespace
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.text);
+        auto const r = syntax(k.text);
+        CHECK(r.what == st::syntax);
+        CHECK(std::string(r.reason) == k.reason);
+        CHECK(r.offset == k.offset);
+    }
+}
+
+TEST_CASE("json_parser: nesting beyond the limit is too_deep, unless a syntax error comes first")
+{
+    recorder r;
+    CHECK(parse("[[1]]", r, 2).what == st::ok);
+    auto const deep = parse("[[[1]]]", r, 2);
+    CHECK(deep.what == st::too_deep);
+    CHECK(deep.offset == 2);
+    CHECK(parse("[[[1]", r, 2).what == st::too_deep); // found before the end was missed
+    CHECK(parse("[}[[[1]]]", r, 2).what == st::syntax);
+    CHECK(parse("[]", r, 0).what == st::too_deep);
+    CHECK(parse("1", r, 0).what == st::ok);
+    // The limit is at most max_parser_depth.
+    std::string const d64 = std::string(64, '[') + std::string(64, ']');
+    std::string const d65 = "[" + d64 + "]";
+    CHECK(parse(d64, r, 1000).what == st::ok);
+    CHECK(parse(d65, r, 1000).what == st::too_deep);
+}
+
+TEST_CASE("json_parser: a handler that says no gets no more events, and the rest is still checked")
+{
+    std::string const doc = R"({"a":[1,"x\ny"],"b":{"c":null}})";
+    for(long at = 0; at < 12; ++at)
+    {
+        CAPTURE(at);
+        recorder r;
+        r.reject_at = at;
+        CHECK(parse(doc, r).what == st::rejected);
+        CHECK(r.calls_after_reject == 0);
+
+        recorder broken;
+        broken.reject_at = at;
+        CHECK(parse(doc + ",", broken).what == st::syntax);
+        recorder deep;
+        deep.reject_at = at;
+        CHECK(parse(R"({"a":[1,"x\ny"],"b":{"c":[[[]]]}})", deep, 3).what == st::too_deep);
+    }
+    recorder late; // says no after the last event: the document was taken
+    late.reject_at = 100;
+    CHECK(parse(doc, late).what == st::ok);
+}
