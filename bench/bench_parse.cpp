@@ -5,6 +5,7 @@
 
 #include "alloc_counter.hpp"
 #include "docs_data.hpp"
+#include "../fuzz/boost_handler.hpp"
 
 #include <corti/admin.hpp>
 
@@ -81,33 +82,8 @@ void parse_user_boost_dom(benchmark::State& state)
 
 // --- Boost.JSON basic_parser with a handler that does nothing -----------------
 
-struct null_handler
-{
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t&) { return true; }
-    bool on_object_end(std::size_t, ec_t&) { return true; }
-    bool on_array_begin(ec_t&) { return true; }
-    bool on_array_end(std::size_t, ec_t&) { return true; }
-    bool on_key_part(sv, std::size_t, ec_t&) { return true; }
-    bool on_key(sv, std::size_t, ec_t&) { return true; }
-    bool on_string_part(sv, std::size_t, ec_t&) { return true; }
-    bool on_string(sv, std::size_t, ec_t&) { return true; }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-    bool on_double(double, sv, ec_t&) { return true; }
-    bool on_bool(bool, ec_t&) { return true; }
-    bool on_null(ec_t&) { return true; }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
-};
+// Accepts every event (shared with the fuzz oracles).
+using null_handler = corti_fuzz::boost_handler;
 
 std::size_t null_parse(std::string const& body, boost::system::error_code& ec)
 {

@@ -3,7 +3,8 @@
 #define CORTI_ADMIN_FUZZ_ORACLES_HPP
 
 /*  Independent re-implementations ("oracles") the fuzz targets compare the
-    library against, plus the input splitter and the check macros.
+    library against, plus the input splitter, the check macros, and a
+    recorder of the library's JSON parser's events (json_parser_log).
 
     The oracles are written differently from the core on purpose (decode
     code points instead of classifying lead bytes, a DOM and a set-based
@@ -11,10 +12,15 @@
     would go unnoticed, so they must not share code with the core.
 */
 
+#include "boost_handler.hpp"
+
+#include <corti/admin/detail/json_parser.hpp>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -363,20 +369,11 @@ struct json_facts
     bool number_limit = false;
 };
 
-class facts_handler
+class facts_handler : public boost_handler
 {
 public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-
     json_facts facts;
 
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
     bool on_object_begin(ec_t&)
     {
         keys_.emplace_back();
@@ -409,14 +406,6 @@ public:
     }
     bool on_string_part(sv, std::size_t n, ec_t&) { return longest(n); }
     bool on_string(sv, std::size_t n, ec_t&) { return longest(n); }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-    bool on_double(double, sv, ec_t&) { return true; }
-    bool on_bool(bool, ec_t&) { return true; }
-    bool on_null(ec_t&) { return true; }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
 
 private:
     std::vector<std::set<std::string>> keys_;
@@ -452,36 +441,15 @@ inline json_facts facts_of(std::string_view text)
 
 /// Collects every string and key of a JSON text, decoded, up to the first
 /// syntax error (an unfinished string included).
-class strings_handler
+class strings_handler : public boost_handler
 {
 public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-
     std::vector<std::string> strings{std::string()};
 
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
-    bool on_object_begin(ec_t&) { return true; }
-    bool on_object_end(std::size_t, ec_t&) { return true; }
-    bool on_array_begin(ec_t&) { return true; }
-    bool on_array_end(std::size_t, ec_t&) { return true; }
     bool on_key_part(sv s, std::size_t, ec_t&) { return part(s); }
     bool on_key(sv s, std::size_t, ec_t&) { return done(s); }
     bool on_string_part(sv s, std::size_t, ec_t&) { return part(s); }
     bool on_string(sv s, std::size_t, ec_t&) { return done(s); }
-    bool on_number_part(sv, ec_t&) { return true; }
-    bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-    bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-    bool on_double(double, sv, ec_t&) { return true; }
-    bool on_bool(bool, ec_t&) { return true; }
-    bool on_null(ec_t&) { return true; }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
 
 private:
     bool part(sv s)
@@ -512,20 +480,11 @@ inline std::vector<std::string> decoded_strings(std::string_view text)
     `[` `]`, `K<key>;` and `S<string>;` (decoded, whole), `N<number as
     written>;`, `T`, `F`, `Z` (null).
 */
-class event_log_handler
+class event_log_handler : public boost_handler
 {
 public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-    using ec_t = boost::system::error_code;
-    using sv = boost::json::string_view;
-
     std::string log;
 
-    bool on_document_begin(ec_t&) { return true; }
-    bool on_document_end(ec_t&) { return true; }
     bool on_object_begin(ec_t&) { return put("{"); }
     bool on_object_end(std::size_t, ec_t&) { return put("}"); }
     bool on_array_begin(ec_t&) { return put("["); }
@@ -540,8 +499,6 @@ public:
     bool on_double(double, sv s, ec_t&) { return done('N', s); }
     bool on_bool(bool b, ec_t&) { return put(b ? "T" : "F"); }
     bool on_null(ec_t&) { return put("Z"); }
-    bool on_comment_part(sv, ec_t&) { return true; }
-    bool on_comment(sv, ec_t&) { return true; }
 
 private:
     bool open_ = false; // inside a key, string or number
@@ -564,6 +521,65 @@ private:
         part(kind, s);
         open_ = false;
         return put(";");
+    }
+};
+
+/// The library's parser's events in event_log_handler's form, checking the
+/// piece protocol on the way; it rejects the document at event `reject_at`.
+class json_parser_log final : public corti::admin::detail::json_handler
+{
+public:
+    std::string log;
+    long reject_at = -1;
+    bool rejected = false;
+    std::size_t pieces = 0;         ///< keys and strings, and the pieces they came in
+    std::size_t longest_piece = 0;  ///< in bytes
+
+    bool object_begin() override { return put("{"); }
+    bool object_end() override { return put("}"); }
+    bool array_begin() override { return put("["); }
+    bool array_end() override { return put("]"); }
+    bool key_part(std::string_view s, std::size_t total) override { return piece('K', s, total, false); }
+    bool key(std::string_view s, std::size_t total) override { return piece('K', s, total, true); }
+    bool string_part(std::string_view s, std::size_t total) override { return piece('S', s, total, false); }
+    bool string(std::string_view s, std::size_t total) override { return piece('S', s, total, true); }
+    bool number(std::string_view s) override { return piece('N', s, s.size(), true); }
+    bool boolean(bool b) override { return put(b ? "T" : "F"); }
+    bool null() override { return put("Z"); }
+
+private:
+    long events_ = 0;
+    std::size_t open_ = 0; // bytes of the key or string being read, 0 when none
+    bool in_text_ = false;
+
+    bool next()
+    {
+        CORTI_FUZZ_CHECK(!rejected, "called after it rejected the document");
+        if(events_++ == reject_at)
+            rejected = true;
+        return !rejected;
+    }
+    bool put(std::string_view s)
+    {
+        CORTI_FUZZ_CHECK(!in_text_, "an event inside a string: " + show(log));
+        log.append(s.data(), s.size());
+        return next();
+    }
+    bool piece(char kind, std::string_view s, std::size_t total, bool last)
+    {
+        CORTI_FUZZ_CHECK(total == open_ + s.size(), "total " + std::to_string(total) + " after " + std::to_string(open_) +
+                                                        " + " + std::to_string(s.size()));
+        CORTI_FUZZ_CHECK(utf8_length(s).has_value(), "a piece cuts a character: " + show(s));
+        ++pieces;
+        longest_piece = std::max(longest_piece, s.size());
+        if(!in_text_)
+            log += kind;
+        log.append(s.data(), s.size());
+        in_text_ = !last;
+        open_ = last ? 0 : total;
+        if(last)
+            log += ';';
+        return next();
     }
 };
 

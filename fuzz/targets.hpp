@@ -30,7 +30,6 @@
 
 #include <corti/admin.hpp>
 #include <corti/admin/testing.hpp>
-#include <corti/admin/detail/json_parser.hpp>
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
@@ -928,61 +927,6 @@ struct target
 
 // ---------------------------------------------------------------------------
 // fuzz_json_parser
-
-/// The library's parser's events in event_log_handler's form, checking the
-/// piece protocol on the way; it rejects the document at event `reject_at`.
-class json_parser_log final : public ca::detail::json_handler
-{
-public:
-    std::string log;
-    long reject_at = -1;
-    bool rejected = false;
-
-    bool object_begin() override { return put("{"); }
-    bool object_end() override { return put("}"); }
-    bool array_begin() override { return put("["); }
-    bool array_end() override { return put("]"); }
-    bool key_part(std::string_view s, std::size_t total) override { return piece('K', s, total, false); }
-    bool key(std::string_view s, std::size_t total) override { return piece('K', s, total, true); }
-    bool string_part(std::string_view s, std::size_t total) override { return piece('S', s, total, false); }
-    bool string(std::string_view s, std::size_t total) override { return piece('S', s, total, true); }
-    bool number(std::string_view s) override { return piece('N', s, s.size(), true); }
-    bool boolean(bool b) override { return put(b ? "T" : "F"); }
-    bool null() override { return put("Z"); }
-
-private:
-    long events_ = 0;
-    std::size_t open_ = 0; // bytes of the key or string being read, 0 when none
-    bool in_text_ = false;
-
-    bool next()
-    {
-        CORTI_FUZZ_CHECK(!rejected, "called after it rejected the document");
-        if(events_++ == reject_at)
-            rejected = true;
-        return !rejected;
-    }
-    bool put(std::string_view s)
-    {
-        CORTI_FUZZ_CHECK(!in_text_, "an event inside a string: " + show(log));
-        log.append(s.data(), s.size());
-        return next();
-    }
-    bool piece(char kind, std::string_view s, std::size_t total, bool last)
-    {
-        CORTI_FUZZ_CHECK(total == open_ + s.size(), "total " + std::to_string(total) + " after " + std::to_string(open_) +
-                                                        " + " + std::to_string(s.size()));
-        CORTI_FUZZ_CHECK(utf8_length(s).has_value(), "a piece cuts a character: " + show(s));
-        if(!in_text_)
-            log += kind;
-        log.append(s.data(), s.size());
-        in_text_ = !last;
-        open_ = last ? 0 : total;
-        if(last)
-            log += ';';
-        return next();
-    }
-};
 
 /** [config] [reject-at] text. Config: bits 0-4 the depth limit (0: 64),
     bit 5: the handler rejects at the event numbered by the next byte.
