@@ -186,3 +186,25 @@ TEST_CASE("json_parser: a handler that says no gets no more events, and the rest
     CHECK(parse(doc, late).what == st::ok);
     CHECK_FALSE(late.rejected);
 }
+
+TEST_CASE("json_parser: the eight-bytes-at-a-time scan finds every byte a string must look at, at every position")
+{
+    for(std::size_t len = 0; len <= 24; ++len)
+        for(std::size_t at = 0; at < len; ++at)
+        {
+            CAPTURE(len, at);
+            std::string const plain(len, 'a');
+            auto const with = [&](std::string const& what) {
+                std::string s = plain;
+                return s.replace(at, 1, what);
+            };
+            // Each kind of byte, at `at`, in a string ending at the buffer's end or not.
+            CHECK(events("\"" + with("\\n") + "\"") == "S" + with("\n") + ";");
+            CHECK(events("[\"" + with("\xC3\xA9") + "\"]") == "[S" + with("\xC3\xA9") + ";]");
+            CHECK(events("\"" + with("\\u0000") + "\"") == "S" + with(std::string(1, '\0')) + ";");
+            CHECK(syntax("\"" + with("\x1F") + "\"").offset == 1 + at);
+            CHECK(syntax("[\"" + with("\x7F\x80") + "\"]").offset == 2 + at + 1);
+            CHECK(events("\"" + plain.substr(0, at) + "\"") == "S" + plain.substr(0, at) + ";");
+            CHECK(syntax("\"" + plain.substr(0, at)).reason == std::string("unexpected end"));
+        }
+}

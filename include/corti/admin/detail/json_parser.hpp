@@ -314,6 +314,43 @@ private:
         return v;
     }
 
+    /// Returns the first byte at or after `p` that a string must look at:
+    /// `"`, `\`, a control character, or a byte of a multi-byte character.
+    static char const* skip_plain(char const* p, char const* end) noexcept
+    {
+        // Eight bytes at a time: a byte's top bit in `special` is set when it
+        // is one of those (below 0x20, 0x80 and above, or equal to '"' or '\').
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t tops = 0x8080808080808080ULL;
+        while(end - p >= 8)
+        {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            std::uint64_t const quote = w ^ (ones * '"');
+            std::uint64_t const backslash = w ^ (ones * '\\');
+            std::uint64_t const special = (((w - ones * 0x20) & ~w) | w | ((quote - ones) & ~quote) |
+                                           ((backslash - ones) & ~backslash)) & tops;
+            if(special != 0)
+            {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                // The lowest flagged byte is exact (a borrow only flags bytes
+                // above a real match), and the lowest is the first in memory.
+                return p + (__builtin_ctzll(special) >> 3);
+#else
+                break;
+#endif
+            }
+            p += 8;
+        }
+        for(; p != end; ++p)
+        {
+            auto const c = static_cast<unsigned char>(*p);
+            if(c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                break;
+        }
+        return p;
+    }
+
     /*  Reads a string at p_ (on its opening quote) and reports it. Up to the
         first escape it is reported in place; from there on it is decoded
         into `buf`, which is reported each time it fills.
@@ -322,6 +359,21 @@ private:
     {
         ++p_;
         char const* const start = p_;
+        p_ = skip_plain(p_, end_);
+        if(p_ != end_ && *p_ == '"') // the usual case: ASCII without escapes
+        {
+            std::string_view const whole(start, static_cast<std::size_t>(p_ - start));
+            ++p_;
+            call(is_key ? h_->key(whole, whole.size()) : h_->string(whole, whole.size()));
+            return true;
+        }
+        return string_rest(is_key, start);
+    }
+
+    // The rest of a string from p_, which holds an escape, a multi-byte
+    // character or an error.
+    bool string_rest(bool is_key, char const* const start)
+    {
         char buf[64];
         std::size_t len = 0;   // bytes in buf
         std::size_t total = 0; // bytes reported so far
@@ -353,13 +405,7 @@ private:
         for(;;)
         {
             char const* const run = p_;
-            while(p_ != end_)
-            {
-                auto const c = static_cast<unsigned char>(*p_);
-                if(c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
-                    break;
-                ++p_;
-            }
+            p_ = skip_plain(p_, end_);
             if(escaped)
                 put(run, static_cast<std::size_t>(p_ - run));
             if(p_ == end_)
