@@ -110,6 +110,10 @@ public:
             max_depth = max_parser_depth;
         std::uint64_t objects = 0; // bit d: level d+1 is an object
         std::size_t depth = 0;
+        auto const in_object = [&] { return ((objects >> (depth - 1)) & 1) != 0; };
+
+        // A state machine: `value` reads one value, `after_value` what may
+        // follow it, `key` an object member's name and colon.
 
         skip_ws();
     value:
@@ -175,14 +179,14 @@ public:
         {
             ++p_;
             skip_ws();
-            if(objects >> (depth - 1) & 1)
+            if(in_object())
                 goto key;
             goto value;
         }
-        if(*p_ != ((objects >> (depth - 1) & 1) ? '}' : ']'))
-            return fail((objects >> (depth - 1) & 1) ? "expected ',' or '}'" : "expected ',' or ']'");
+        if(*p_ != (in_object() ? '}' : ']'))
+            return fail(in_object() ? "expected ',' or '}'" : "expected ',' or ']'");
     close:
-        call((objects >> (depth - 1) & 1) ? h_->object_end() : h_->array_end());
+        call(in_object() ? h_->object_end() : h_->array_end());
         --depth;
         ++p_;
         goto after_value;
