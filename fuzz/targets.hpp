@@ -996,9 +996,37 @@ void check_operation_result(ca::http_response const& r, R const& res, std::initi
     check_server_message(e.message);
 }
 
+/** Runs `parse(arena)` without an arena, and again with one of 16, 64 or
+    4096 bytes when `arena_choice` (0-3) asks for it: the answer is the same,
+    or `out_of_memory` (never for a body that is broken or too deep, which
+    outranks it). Returns the answer without the arena.
+*/
+template<class Parse>
+auto parse_with_and_without_arena(unsigned arena_choice, Parse parse)
+{
+    auto res = parse(nullptr);
+    if(arena_choice == 0)
+        return res;
+    static constexpr std::size_t sizes[4] = {0, 16, 64, 4096};
+    std::vector<unsigned char> buf(sizes[arena_choice]);
+    ca::parse_arena arena(buf.data(), buf.size());
+    auto const with = parse(&arena);
+    CORTI_FUZZ_CHECK(arena.peak() <= buf.size(), std::to_string(arena.peak()));
+    if(with)
+        CORTI_FUZZ_CHECK(res.has_value(), "accepted only with an arena: " + describe(res.error()));
+    else if(with.error().code == ca::errc::out_of_memory)
+        CORTI_FUZZ_CHECK(res || (res.error().code != ca::errc::malformed_json && res.error().code != ca::errc::too_deep),
+                         "out of memory, without an arena " + describe(res.error()));
+    else
+        CORTI_FUZZ_CHECK(!res && res.error().code == with.error().code,
+                         describe(with.error()) + " with an arena only");
+    return res;
+}
+
 /// [config][operation][status|type] body: the parsers of the eleven
 /// operations other than create-user (which has its own target). Config as
-/// fuzz_create_user_response's; operation: byte % 11.
+/// fuzz_create_user_response's; operation: byte % 11; arena: byte / 11 % 4
+/// (none, 16, 64 or 4096 bytes; see parse_with_and_without_arena).
 inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
 {
     static constexpr unsigned op_statuses[8] = {200, 201, 204, 400, 401, 404, 503, 307};
@@ -1012,25 +1040,29 @@ inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
     if(auto const t = (c2 >> 3) & 7; t < 7)
         r.headers.add("Content-Type", content_types[t]);
     r.body = std::string(in.rest());
+    unsigned const arena = op / 11 % 4;
+    auto const with = [&](auto parse) {
+        return parse_with_and_without_arena(arena, [&](ca::parse_arena* a) { return parse(r, cfg, a); });
+    };
     switch(op % 11)
     {
-    case 0: check_operation_result(r, ca::parse_token_response(r, cfg), {200}); break;
-    case 1: check_operation_result(r, ca::parse_list_customers_response(r, cfg), {200}); break;
-    case 2: check_operation_result(r, ca::parse_create_customer_response(r, cfg), {200, 201}); break;
-    case 3: check_operation_result(r, ca::parse_update_customer_response(r, cfg), {200}); break;
+    case 0: check_operation_result(r, with(ca::parse_token_response), {200}); break;
+    case 1: check_operation_result(r, with(ca::parse_list_customers_response), {200}); break;
+    case 2: check_operation_result(r, with(ca::parse_create_customer_response), {200, 201}); break;
+    case 3: check_operation_result(r, with(ca::parse_update_customer_response), {200}); break;
     case 4: check_operation_result(r, ca::parse_delete_customer_response(r, cfg), {200, 204}); break;
-    case 5: check_operation_result(r, ca::parse_customer_quotas_response(r, cfg), {200}); break;
-    case 6: check_operation_result(r, ca::parse_list_users_response(r, cfg), {200}); break;
-    case 7: check_operation_result(r, ca::parse_update_user_response(r, cfg), {200}); break;
+    case 5: check_operation_result(r, with(ca::parse_customer_quotas_response), {200}); break;
+    case 6: check_operation_result(r, with(ca::parse_list_users_response), {200}); break;
+    case 7: check_operation_result(r, with(ca::parse_update_user_response), {200}); break;
     case 8: check_operation_result(r, ca::parse_delete_user_response(r, cfg), {204}); break;
     case 9: {
-        auto const res = ca::parse_user_consumption_response(r, cfg);
+        auto const res = with(ca::parse_user_consumption_response);
         check_operation_result(r, res, {200});
         if(res)
             CORTI_FUZZ_CHECK(std::isfinite(*res) && *res >= 0, std::to_string(*res));
         break;
     }
-    default: check_operation_result(r, ca::parse_project_quotas_response(r, cfg), {200}); break;
+    default: check_operation_result(r, with(ca::parse_project_quotas_response), {200}); break;
     }
 }
 

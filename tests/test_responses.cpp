@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <string>
 
 using namespace corti::admin;
@@ -484,4 +485,51 @@ TEST_CASE("quotas and consumption")
     CHECK(parse_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() == errc::invalid_value);
     CHECK(parse_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() == errc::invalid_value);
     CHECK(parse_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() == errc::wrong_type);
+}
+
+TEST_CASE("every JSON parser takes its working memory from an arena: exactly its peak is enough, a byte less is out_of_memory")
+{
+    // Each parser, reduced to its error code (empty on success).
+    using parse_fn = std::function<boost::system::error_code(http_response const&, parse_arena*)>;
+    auto const code = [](auto const& r) { return r ? boost::system::error_code() : r.error().code; };
+    struct c
+    {
+        char const* name;
+        std::string body;
+        parse_fn parse;
+    };
+    std::string const customer = R"({"displayName":"Contoso General Hospital","tenantName":"contoso","region":"eu","customerId":"contosohospital","extra":{"k":[1,2]}})";
+    c const cases[] = {
+        {"token", R"({"accessToken":"eyJhbGciOiJIUzI1NiJ9.e30.signature","tokenType":"Bearer","expiresIn":300})",
+         [&](auto const& r, auto* a) { return code(parse_token_response(r, config{}, a)); }},
+        {"list customers", R"({"customers":[)" + customer + R"(],"pagination":{"page":1,"pageSize":10,"hasNextPage":false}})",
+         [&](auto const& r, auto* a) { return code(parse_list_customers_response(r, config{}, a)); }},
+        {"create customer", customer, [&](auto const& r, auto* a) { return code(parse_create_customer_response(r, config{}, a)); }},
+        {"update customer", customer, [&](auto const& r, auto* a) { return code(parse_update_customer_response(r, config{}, a)); }},
+        {"customer quotas", R"({"users":{"quota":50,"usage":12,"remaining":38},"unknownButLongKey":1})",
+         [&](auto const& r, auto* a) { return code(parse_customer_quotas_response(r, config{}, a)); }},
+        {"list users", R"({"users":[)" + docs_body + R"(],"pagination":{"page":1,"pageSize":10,"total":1}})",
+         [&](auto const& r, auto* a) { return code(parse_list_users_response(r, config{}, a)); }},
+        {"update user", docs_body, [&](auto const& r, auto* a) { return code(parse_update_user_response(r, config{}, a)); }},
+        {"consumption", R"({"consumption":12.5,"window":{"from":"2024-01-01T00:00:00Z"}})",
+         [&](auto const& r, auto* a) { return code(parse_user_consumption_response(r, config{}, a)); }},
+        {"project quotas", R"({"quotas":[{"region":"us","tenantName":"contoso","users":{"quota":-1,"usage":3}}]})",
+         [&](auto const& r, auto* a) { return code(parse_project_quotas_response(r, config{}, a)); }},
+        {"create user", docs_body, [&](auto const& r, auto* a) { return code(parse_create_user_response(r, config{}, a)); }},
+    };
+    for(auto const& k : cases)
+    {
+        CAPTURE(k.name);
+        auto const r = json(200, k.body);
+        unsigned char buf[1024];
+        parse_arena big(buf);
+        REQUIRE_FALSE(k.parse(r, &big));
+        REQUIRE_FALSE(k.parse(r, nullptr));
+        auto const peak = big.peak();
+        CHECK(peak > 0);
+        parse_arena exact(buf, peak);
+        CHECK_FALSE(k.parse(r, &exact));
+        parse_arena short_by_one(buf, peak - 1);
+        CHECK(k.parse(r, &short_by_one) == errc::out_of_memory);
+    }
 }

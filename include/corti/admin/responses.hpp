@@ -14,9 +14,10 @@
     `limits::max_body_size` (`errc::body_too_large`), and match the schema
     (the JSON errors of `errc`).
 
-    Memory: a parser given a `parse_arena` takes its working memory from it
-    and reports `errc::out_of_memory` when it runs out (see `parse_arena`);
-    without one, it uses a small buffer of its own and the heap beyond it.
+    Memory: every parser of a JSON body takes an optional `parse_arena*`. A
+    parser given one takes its working memory from it and reports
+    `errc::out_of_memory` when it runs out (see `parse_arena`); without one,
+    it uses a small buffer of its own and the heap beyond it.
 */
 
 #include <corti/admin/config.hpp>
@@ -484,10 +485,12 @@ inline result<void> check_quota(http_response const& r, quota_usage const& q, st
     @return the token, or the errors listed in the file comment;
     `invalid_value` for an empty token, another token type or a negative
     lifetime. No error contains the token.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<access_token> parse_token_response(http_response const& r, config const& cfg)
+inline result<access_token> parse_token_response(http_response const& r, config const& cfg,
+                                                 parse_arena* arena = nullptr)
 {
-    auto body = detail::parse_json_response<detail::token_body>(r, {200}, cfg);
+    auto body = detail::parse_json_response<detail::token_body>(r, {200}, cfg, arena);
     if(!body)
         return body.error();
     if(body->access_token.empty())
@@ -509,10 +512,12 @@ inline result<access_token> parse_token_response(http_response const& r, config 
     (`page`, `pageSize`, and `hasNextPage` or `total`).
 
     @return the page, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg)
+inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg,
+                                                           parse_arena* arena = nullptr)
 {
-    auto p = detail::parse_json_response<customer_page>(r, {200}, cfg);
+    auto p = detail::parse_json_response<customer_page>(r, {200}, cfg, arena);
     if(p)
         if(auto ok = detail::check_pagination(r, p->pagination); !ok)
             return ok.error();
@@ -521,18 +526,22 @@ inline result<customer_page> parse_list_customers_response(http_response const& 
 
 /** Parses "create a new customer": 200 or 201 (the API leaves it open) with a customer.
     @return the customer, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<customer> parse_create_customer_response(http_response const& r, config const& cfg)
+inline result<customer> parse_create_customer_response(http_response const& r, config const& cfg,
+                                                       parse_arena* arena = nullptr)
 {
-    return detail::parse_json_response<customer>(r, {200, 201}, cfg);
+    return detail::parse_json_response<customer>(r, {200, 201}, cfg, arena);
 }
 
 /** Parses "update a customer": 200 with a customer.
     @return the customer, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<customer> parse_update_customer_response(http_response const& r, config const& cfg)
+inline result<customer> parse_update_customer_response(http_response const& r, config const& cfg,
+                                                       parse_arena* arena = nullptr)
 {
-    return detail::parse_json_response<customer>(r, {200}, cfg);
+    return detail::parse_json_response<customer>(r, {200}, cfg, arena);
 }
 
 /** Parses "delete a customer": 204 with an empty body. The API reference
@@ -552,10 +561,12 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
 /** Parses "get quotas for a customer": 200 with `{"users": {quota, usage, remaining}}`
     (`quota` -1 = unlimited, at least -1; `usage` not negative).
     @return the quotas, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<customer_quotas> parse_customer_quotas_response(http_response const& r, config const& cfg)
+inline result<customer_quotas> parse_customer_quotas_response(http_response const& r, config const& cfg,
+                                                              parse_arena* arena = nullptr)
 {
-    auto q = detail::parse_json_response<customer_quotas>(r, {200}, cfg);
+    auto q = detail::parse_json_response<customer_quotas>(r, {200}, cfg, arena);
     if(q)
         if(auto ok = detail::check_quota(r, q->users, "/users"); !ok)
             return ok.error();
@@ -565,10 +576,12 @@ inline result<customer_quotas> parse_customer_quotas_response(http_response cons
 /** Parses "list users for a customer": 200 with `users` (array of user, as
     in `parse_create_user_response`) and `pagination`.
     @return the page, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg)
+inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg,
+                                                   parse_arena* arena = nullptr)
 {
-    auto p = detail::parse_json_response<user_page>(r, {200}, cfg);
+    auto p = detail::parse_json_response<user_page>(r, {200}, cfg, arena);
     if(p)
         if(auto ok = detail::check_pagination(r, p->pagination); !ok)
             return ok.error();
@@ -577,10 +590,11 @@ inline result<user_page> parse_list_users_response(http_response const& r, confi
 
 /** Parses "update a user": 200 with a user.
     @return the user, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<user> parse_update_user_response(http_response const& r, config const& cfg)
+inline result<user> parse_update_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
 {
-    return detail::parse_json_response<user>(r, {200}, cfg);
+    return detail::parse_json_response<user>(r, {200}, cfg, arena);
 }
 
 /** Parses "delete a user": 204 with an empty body.
@@ -594,10 +608,12 @@ inline result<void> parse_delete_user_response(http_response const& r, config co
 /** Parses "get usage consumption for a user": 200 with `{"consumption": number}`,
     finite and not negative.
     @return the credits consumed in the window, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<double> parse_user_consumption_response(http_response const& r, config const& cfg)
+inline result<double> parse_user_consumption_response(http_response const& r, config const& cfg,
+                                                      parse_arena* arena = nullptr)
 {
-    auto c = detail::parse_json_response<detail::consumption_body>(r, {200}, cfg);
+    auto c = detail::parse_json_response<detail::consumption_body>(r, {200}, cfg, arena);
     if(!c)
         return c.error();
     if(c->consumption < 0)
@@ -608,10 +624,12 @@ inline result<double> parse_user_consumption_response(http_response const& r, co
 /** Parses "get quotas for all tenants within a project": 200 with `quotas`
     (array of `{region, tenantName, users: {quota, usage, remaining}}`).
     @return the quotas, or the errors listed in the file comment.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<project_quotas> parse_project_quotas_response(http_response const& r, config const& cfg)
+inline result<project_quotas> parse_project_quotas_response(http_response const& r, config const& cfg,
+                                                            parse_arena* arena = nullptr)
 {
-    auto q = detail::parse_json_response<project_quotas>(r, {200}, cfg);
+    auto q = detail::parse_json_response<project_quotas>(r, {200}, cfg, arena);
     if(q)
         for(std::size_t i = 0; i < q->quotas.size(); ++i)
             if(auto ok = detail::check_quota(r, q->quotas[i].users, "/quotas/" + std::to_string(i) + "/users"); !ok)
@@ -629,11 +647,13 @@ inline result<project_quotas> parse_project_quotas_response(http_response const&
     `unexpected_status`, `bad_content_type`, `body_too_large`,
     `malformed_json`, `too_deep`, `string_too_long`, `duplicate_key`,
     `missing_field`, `unknown_field` (strict mode only), `wrong_type`,
-    `invalid_value`; `error::field` is the JSON Pointer of the bad value.
+    `invalid_value`, `out_of_memory` (an arena too small); `error::field`
+    is the JSON Pointer of the bad value.
+    @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<user> parse_create_user_response(http_response const& r, config const& cfg)
+inline result<user> parse_create_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
 {
-    return detail::parse_json_response<user>(r, {200, 201}, cfg);
+    return detail::parse_json_response<user>(r, {200, 201}, cfg, arena);
 }
 
 /// As above, with the default limits and `strictness::tolerant`.
@@ -642,7 +662,8 @@ inline result<user> parse_create_user_response(http_response const& r)
     return parse_create_user_response(r, config{});
 }
 
-/** As above, with the parser's working memory taken from `arena`: no heap
+/** As above, with the parser's working memory taken from `arena` (the
+    same as passing `&arena`): no heap
     allocation depends on the body beyond the fields of the result (see
     `parse_arena`). A body the arena cannot hold is `errc::out_of_memory`;
     an error response (4xx/5xx) is read by `parse_api_error`, whose heap use
