@@ -47,7 +47,7 @@
 
     Stack: the JSON parser is a loop, not a recursion, whatever the nesting;
     a response parser's state (32 levels of 40 bytes, key and string
-    buffers) is about 1.5 KB of stack. The example's whole run peaks at
+    buffers) is about 1.6 KB of stack. The example's whole run peaks at
     about 4 KB.
 */
 
