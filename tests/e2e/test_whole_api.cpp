@@ -229,3 +229,57 @@ TEST_CASE("whole API: the asynchronous forms, with use_future")
     REQUIRE(pq.has_value());
     CHECK(pq->quotas.size() == 1);
 }
+
+namespace {
+
+std::size_t logins(local_server const& srv)
+{
+    auto const log = srv.log();
+    std::size_t n = 0;
+    for(auto pos = log.find("/auth/token"); pos != std::string::npos; pos = log.find("/auth/token", pos + 1))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("whole API: the asynchronous forms fetch the token, renew it, and answer a 401 once, as the synchronous ones")
+{
+    local_server srv({"--token-ttl", "2"});
+    control ctl(srv);
+    boost::asio::io_context io;
+    auto work = boost::asio::make_work_guard(io);
+    std::thread runner([&] { io.run(); });
+    beast_client c(admin::beast_transport(io.get_executor(), trusting(srv)), srv.config(), credentials());
+
+    // No token yet: the first call fetches one, the second reuses it.
+    REQUIRE(c.async_get_project_quotas(project, boost::asio::use_future).get().has_value());
+    REQUIRE(c.async_list_customers(project, admin::page_request{}, boost::asio::use_future).get().has_value());
+    CHECK(logins(srv) == 1);
+    std::this_thread::sleep_for(1200ms); // within the refresh margin of a 2 s token
+    REQUIRE(c.async_get_project_quotas(project, boost::asio::use_future).get().has_value());
+    CHECK(logins(srv) == 2);
+
+    // A clock that stands still keeps an expired token: the server refuses
+    // it with 401, the call fetches a new one and sends once more.
+    beast_client late(admin::beast_transport(io.get_executor(), trusting(srv)), srv.config(), credentials());
+    late.set_token_refresh(0s, [] { return std::chrono::steady_clock::time_point{}; });
+    REQUIRE(late.async_get_project_quotas(project, boost::asio::use_future).get().has_value());
+    std::this_thread::sleep_for(2200ms);
+    ctl.reset();
+    auto const u = late.async_create_user(project, customer, make_user("async-after-401"), boost::asio::use_future).get();
+    REQUIRE(u.has_value());
+    CHECK(ctl.stats().posts == 3); // the refused create, /auth/token, the create again
+
+    // Wrong credentials: the token request's 401 is the error, without the password.
+    beast_client wrong(admin::beast_transport(io.get_executor(), trusting(srv)), srv.config(),
+                       admin::console_credentials{"admin@example.com", admin::secret("not-the-password-42")});
+    auto const r = wrong.async_list_customers(project, admin::page_request{}, boost::asio::use_future).get();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == admin::errc::api_error);
+    CHECK(r.error().http_status == 401);
+    CHECK(r.error().to_string().find("not-the-password-42") == std::string::npos);
+
+    work.reset();
+    runner.join();
+}

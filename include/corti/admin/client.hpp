@@ -87,22 +87,6 @@ inline void redact_body(std::string& body, std::string_view s)
     secure_wipe(escaped);
 }
 
-/** Scrubs the token and one more secret (e.g. the password) from errors.
-
-    Holds its own copies, wiped on destruction: an asynchronous operation
-    outlives the call that started it and the `new_user` it was given.
-*/
-class scrubber
-{
-    secret token_;
-    secret extra_;
-
-public:
-    scrubber(secret const& token, std::string_view extra) : token_(token), extra_(extra) {}
-
-    error operator()(error e) const { return redact(redact(std::move(e), token_.reveal()), extra_.reveal()); }
-};
-
 /** The asynchronous members call `async_exchange(async_exchange_tag{}, ...)`
     unqualified, so it is found by argument-dependent lookup where it is
     defined: in `<corti/admin/beast.hpp>`, which brings Asio. The core
@@ -275,22 +259,13 @@ public:
     {
         if(!credentials_)
             return error(errc::invalid_argument, "the client was made with a fixed token", "credentials");
-        auto const scrub = [&](error e) { return detail::redact(std::move(e), credentials_->password.reveal()); };
         auto req = make_token_request(cfg_, credentials_->email, credentials_->password);
         if(!req)
-            return scrub(std::move(req).error());
+            return detail::redact(std::move(req).error(), credentials_->password.reveal());
         auto resp = transport_.send(*req); // a POST: sent once
         if(!resp)
-            return scrub(std::move(resp).error());
-        detail::redact_response(*resp, credentials_->password.reveal());
-        auto tok = parse_token_response(*resp, cfg_);
-        if(!tok)
-            return scrub(std::move(tok).error());
-        auto const lifetime = std::chrono::seconds(tok->expires_in);
-        auto const margin = std::min(refresh_margin_, lifetime / 2);
-        token_ = std::move(tok->token);
-        token_expiry_ = clock_() + (lifetime - margin);
-        return {};
+            return detail::redact(std::move(resp).error(), credentials_->password.reveal());
+        return accept_token(std::move(*resp));
     }
 
     /** Lists one page of the project's customers.
@@ -299,7 +274,7 @@ public:
     */
     result<customer_page> list_customers(std::string_view project_id, page_request const& page = {})
     {
-        return call([&](secret const& t) { return make_list_customers_request(cfg_, t, project_id, page); },
+        return call(make_list_customers_request(cfg_, build_token(), project_id, page),
                     [&](http_response const& r) { return parse_list_customers_response(r, cfg_); });
     }
 
@@ -324,7 +299,7 @@ public:
     */
     result<customer> create_customer(std::string_view project_id, new_customer const& c)
     {
-        return call([&](secret const& t) { return make_create_customer_request(cfg_, t, project_id, c); },
+        return call(make_create_customer_request(cfg_, build_token(), project_id, c),
                     [&](http_response const& r) { return parse_create_customer_response(r, cfg_); });
     }
 
@@ -334,7 +309,7 @@ public:
     */
     result<customer> update_customer(std::string_view project_id, std::string_view customer_id, customer_update const& u)
     {
-        return call([&](secret const& t) { return make_update_customer_request(cfg_, t, project_id, customer_id, u); },
+        return call(make_update_customer_request(cfg_, build_token(), project_id, customer_id, u),
                     [&](http_response const& r) { return parse_update_customer_response(r, cfg_); });
     }
 
@@ -344,7 +319,7 @@ public:
     */
     result<void> delete_customer(std::string_view project_id, std::string_view customer_id)
     {
-        return call([&](secret const& t) { return make_delete_customer_request(cfg_, t, project_id, customer_id); },
+        return call(make_delete_customer_request(cfg_, build_token(), project_id, customer_id),
                     [&](http_response const& r) { return parse_delete_customer_response(r, cfg_); });
     }
 
@@ -354,7 +329,7 @@ public:
     */
     result<customer_quotas> get_customer_quotas(std::string_view project_id, std::string_view customer_id)
     {
-        return call([&](secret const& t) { return make_customer_quotas_request(cfg_, t, project_id, customer_id); },
+        return call(make_customer_quotas_request(cfg_, build_token(), project_id, customer_id),
                     [&](http_response const& r) { return parse_customer_quotas_response(r, cfg_); });
     }
 
@@ -364,7 +339,7 @@ public:
     */
     result<user_page> list_users(std::string_view project_id, std::string_view customer_id, page_request const& page = {})
     {
-        return call([&](secret const& t) { return make_list_users_request(cfg_, t, project_id, customer_id, page); },
+        return call(make_list_users_request(cfg_, build_token(), project_id, customer_id, page),
                     [&](http_response const& r) { return parse_list_users_response(r, cfg_); });
     }
 
@@ -396,7 +371,7 @@ public:
     */
     result<user> create_user(std::string_view project_id, std::string_view customer_id, new_user const& u)
     {
-        return call([&](secret const& t) { return make_create_user_request(cfg_, t, project_id, customer_id, u); },
+        return call(make_create_user_request(cfg_, build_token(), project_id, customer_id, u),
                     [&](http_response const& r) { return parse_create_user_response(r, cfg_); },
                     u.password ? u.password->reveal() : std::string_view());
     }
@@ -408,7 +383,7 @@ public:
     result<user> update_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id,
                              user_update const& u)
     {
-        return call([&](secret const& t) { return make_update_user_request(cfg_, t, project_id, customer_id, user_id, u); },
+        return call(make_update_user_request(cfg_, build_token(), project_id, customer_id, user_id, u),
                     [&](http_response const& r) { return parse_update_user_response(r, cfg_); },
                     u.password ? u.password->reveal() : std::string_view());
     }
@@ -419,7 +394,7 @@ public:
     */
     result<void> delete_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id)
     {
-        return call([&](secret const& t) { return make_delete_user_request(cfg_, t, project_id, customer_id, user_id); },
+        return call(make_delete_user_request(cfg_, build_token(), project_id, customer_id, user_id),
                     [&](http_response const& r) { return parse_delete_user_response(r, cfg_); });
     }
 
@@ -431,11 +406,9 @@ public:
                                         date_time const& from, date_time const& to,
                                         std::optional<std::string_view> window_time_zone = std::nullopt)
     {
-        return call(
-            [&](secret const& t) {
-                return make_user_consumption_request(cfg_, t, project_id, customer_id, user_id, from, to, window_time_zone);
-            },
-            [&](http_response const& r) { return parse_user_consumption_response(r, cfg_); });
+        return call(make_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to,
+                                                  window_time_zone),
+                    [&](http_response const& r) { return parse_user_consumption_response(r, cfg_); });
     }
 
     /** Reads the quotas of every reachable tenant of the project.
@@ -444,7 +417,7 @@ public:
     */
     result<project_quotas> get_project_quotas(std::string_view project_id)
     {
-        return call([&](secret const& t) { return make_project_quotas_request(cfg_, t, project_id); },
+        return call(make_project_quotas_request(cfg_, build_token(), project_id),
                     [&](http_response const& r) { return parse_project_quotas_response(r, cfg_); });
     }
 
@@ -462,10 +435,12 @@ public:
         The request is built and checked before the call returns: the
         arguments need not outlive it; the client and its transport must
         outlive the operation. An invalid argument completes the handler
-        without sending anything; a POST or PATCH is never resent; the token
-        and any password are scrubbed from every error. They use the client's
-        current token as it is (with credentials, call `fetch_token()` first)
-        and send once: no refresh after a 401, no retries.
+        without sending anything; the token and any password are scrubbed
+        from every error. Tokens work as in the synchronous members (the
+        same steps, `call_steps`): with credentials, a token is fetched when
+        none is valid, and after a 401 a new one is fetched and the request
+        sent once more. The retry policy is not applied: a retry needs a
+        timer, and the transport's executor is the caller's to choose.
 
         @return whatever the token makes of the signature: nothing for a
         callback, `std::future<result<T>>` for `use_future`,
@@ -477,7 +452,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_list_customers(std::string_view project_id, page_request const& page, CompletionToken&& token)
     {
-        return async_call(make_list_customers_request(cfg_, token_, project_id, page), {},
+        return async_call(make_list_customers_request(cfg_, build_token(), project_id, page), {},
                           [this](http_response const& r) { return parse_list_customers_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -486,7 +461,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_create_customer(std::string_view project_id, new_customer const& c, CompletionToken&& token)
     {
-        return async_call(make_create_customer_request(cfg_, token_, project_id, c), {},
+        return async_call(make_create_customer_request(cfg_, build_token(), project_id, c), {},
                           [this](http_response const& r) { return parse_create_customer_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -495,7 +470,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_update_customer(std::string_view project_id, std::string_view customer_id, customer_update const& u, CompletionToken&& token)
     {
-        return async_call(make_update_customer_request(cfg_, token_, project_id, customer_id, u), {},
+        return async_call(make_update_customer_request(cfg_, build_token(), project_id, customer_id, u), {},
                           [this](http_response const& r) { return parse_update_customer_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -504,7 +479,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_delete_customer(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
     {
-        return async_call(make_delete_customer_request(cfg_, token_, project_id, customer_id), {},
+        return async_call(make_delete_customer_request(cfg_, build_token(), project_id, customer_id), {},
                           [this](http_response const& r) { return parse_delete_customer_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -513,7 +488,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_get_customer_quotas(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
     {
-        return async_call(make_customer_quotas_request(cfg_, token_, project_id, customer_id), {},
+        return async_call(make_customer_quotas_request(cfg_, build_token(), project_id, customer_id), {},
                           [this](http_response const& r) { return parse_customer_quotas_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -522,7 +497,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_list_users(std::string_view project_id, std::string_view customer_id, page_request const& page, CompletionToken&& token)
     {
-        return async_call(make_list_users_request(cfg_, token_, project_id, customer_id, page), {},
+        return async_call(make_list_users_request(cfg_, build_token(), project_id, customer_id, page), {},
                           [this](http_response const& r) { return parse_list_users_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -531,7 +506,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_create_user(std::string_view project_id, std::string_view customer_id, new_user const& u, CompletionToken&& token)
     {
-        return async_call(make_create_user_request(cfg_, token_, project_id, customer_id, u), u.password ? u.password->reveal() : std::string_view(),
+        return async_call(make_create_user_request(cfg_, build_token(), project_id, customer_id, u), u.password ? u.password->reveal() : std::string_view(),
                           [this](http_response const& r) { return parse_create_user_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -540,7 +515,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_update_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id, user_update const& u, CompletionToken&& token)
     {
-        return async_call(make_update_user_request(cfg_, token_, project_id, customer_id, user_id, u), u.password ? u.password->reveal() : std::string_view(),
+        return async_call(make_update_user_request(cfg_, build_token(), project_id, customer_id, user_id, u), u.password ? u.password->reveal() : std::string_view(),
                           [this](http_response const& r) { return parse_update_user_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -549,7 +524,7 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_delete_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id, CompletionToken&& token)
     {
-        return async_call(make_delete_user_request(cfg_, token_, project_id, customer_id, user_id), {},
+        return async_call(make_delete_user_request(cfg_, build_token(), project_id, customer_id, user_id), {},
                           [this](http_response const& r) { return parse_delete_user_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -559,7 +534,7 @@ public:
     auto async_get_user_consumption(std::string_view project_id, std::string_view customer_id, uuid const& user_id, date_time const& from,
                                     date_time const& to, std::optional<std::string_view> window_time_zone, CompletionToken&& token)
     {
-        return async_call(make_user_consumption_request(cfg_, token_, project_id, customer_id, user_id, from, to, window_time_zone), {},
+        return async_call(make_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to, window_time_zone), {},
                           [this](http_response const& r) { return parse_user_consumption_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
@@ -568,28 +543,184 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_get_project_quotas(std::string_view project_id, CompletionToken&& token)
     {
-        return async_call(make_project_quotas_request(cfg_, token_, project_id), {},
+        return async_call(make_project_quotas_request(cfg_, build_token(), project_id), {},
                           [this](http_response const& r) { return parse_project_quotas_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
     ///@}
 
 private:
-    /// Starts an asynchronous exchange (implemented in <corti/admin/beast.hpp>).
+    /// Starts an asynchronous call (implemented in <corti/admin/beast.hpp>).
     template<class Parse, class CompletionToken>
     auto async_call(result<http_request> req, std::string_view extra_secret, Parse parse, CompletionToken&& token)
     {
-        return async_exchange(detail::async_exchange_tag{}, transport_, std::move(req), detail::scrubber(token_, extra_secret),
-                              std::move(parse), std::forward<CompletionToken>(token));
+        return async_exchange(detail::async_exchange_tag{}, transport_,
+                              call_steps<Parse>(*this, std::move(req), extra_secret, std::move(parse)),
+                              std::forward<CompletionToken>(token));
     }
 
-    /// Fetches a token when the client has credentials and none is valid.
-    result<void> ensure_token()
+    /// True when the client has credentials and no token that is valid now.
+    bool needs_token() const
     {
-        if(credentials_ && (token_.empty() || !token_expiry_ || clock_() >= *token_expiry_))
-            return fetch_token();
+        return credentials_ && (token_.empty() || !token_expiry_ || clock_() >= *token_expiry_);
+    }
+
+    /// The token a call's request is built with: the current one, or a
+    /// stand-in when a new one is fetched first (`set_bearer` replaces it).
+    secret build_token() const { return needs_token() ? secret("token-to-come") : token_; }
+
+    /// Reads the answer of `/auth/token` and keeps the token until shortly
+    /// before it expires. No error holds the password or a token.
+    result<void> accept_token(http_response resp)
+    {
+        std::string_view const password = credentials_->password.reveal();
+        detail::redact_response(resp, password);
+        auto tok = parse_token_response(resp, cfg_);
+        if(!tok)
+            return detail::redact(std::move(tok).error(), password);
+        auto const lifetime = std::chrono::seconds(tok->expires_in);
+        auto const margin = std::min(refresh_margin_, lifetime / 2);
+        token_ = std::move(tok->token);
+        token_expiry_ = clock_() + (lifetime - margin);
         return {};
     }
+
+    /** One call as steps, without I/O: the requests to send in turn and what
+        each answer means. A token first when the client has credentials and
+        none is valid; then the call's request; after a 401 (refused before
+        it took effect, so safe to send again), a new token and the request
+        once more. The answer is parsed, and every error is scrubbed of the
+        token, the refused token, the call's own secret (a password in the
+        body) and the Console password.
+
+        `call` drives it with `send` (and the retry policy); the asynchronous
+        members drive it with `async_send` (`<corti/admin/beast.hpp>`).
+    */
+    template<class Parse>
+    class call_steps
+    {
+    public:
+        using result_type = decltype(std::declval<Parse&>()(std::declval<http_response const&>()));
+
+        call_steps(client& c, result<http_request> req, std::string_view extra_secret, Parse parse)
+            : c_(&c), req_(std::move(req)), parse_(std::move(parse)), extra_(extra_secret)
+        {
+            if(!req_)
+                finish(req_.error());
+            else if(c_->needs_token())
+                fetch_token(stage::first_token);
+            else
+                use_token(stage::request);
+        }
+
+        /// The request to send now, or nullptr when the call is over.
+        http_request const* next() const noexcept
+        {
+            switch(stage_)
+            {
+            case stage::first_token:
+            case stage::new_token: return &*token_req_;
+            case stage::request:
+            case stage::resend: return &*req_;
+            case stage::done: break;
+            }
+            return nullptr;
+        }
+
+        /// Takes the answer to the request `next()` returned.
+        void take(result<http_response> r)
+        {
+            switch(stage_)
+            {
+            case stage::first_token:
+            case stage::new_token: {
+                stage const then = stage_ == stage::first_token ? stage::request : stage::resend;
+                if(!r)
+                    return finish(std::move(r).error());
+                if(auto ok = c_->accept_token(std::move(*r)); !ok)
+                    return finish(ok.error());
+                return use_token(then);
+            }
+            case stage::request:
+                if(r && r->status == 401 && c_->credentials_)
+                {
+                    refused_ = c_->token_;
+                    return fetch_token(stage::new_token);
+                }
+                return answer(std::move(r));
+            case stage::resend: return answer(std::move(r));
+            case stage::done: return;
+            }
+        }
+
+        /// The call's result, once `next()` returned nullptr.
+        result_type take_result() { return std::move(*out_); }
+
+    private:
+        enum class stage
+        {
+            first_token, // sending the token request
+            request,     // sending the call's request
+            new_token,   // sending the token request after a 401
+            resend,      // sending the call's request again
+            done
+        };
+
+        client* c_;
+        result<http_request> req_;
+        Parse parse_;
+        secret extra_;
+        secret refused_;
+        std::optional<http_request> token_req_;
+        stage stage_ = stage::done;
+        std::optional<result_type> out_;
+
+        template<class F>
+        void each_secret(F f) const
+        {
+            f(c_->token_.reveal());
+            f(refused_.reveal());
+            f(extra_.reveal());
+            if(c_->credentials_)
+                f(c_->credentials_->password.reveal());
+        }
+
+        void finish(error e)
+        {
+            each_secret([&](std::string_view s) { e = detail::redact(std::move(e), s); });
+            out_.emplace(std::move(e));
+            stage_ = stage::done;
+        }
+
+        void fetch_token(stage s)
+        {
+            auto t = make_token_request(c_->cfg_, c_->credentials_->email, c_->credentials_->password);
+            if(!t)
+                return finish(std::move(t).error());
+            token_req_.emplace(std::move(*t));
+            stage_ = s;
+        }
+
+        void use_token(stage s)
+        {
+            if(c_->credentials_)
+                if(auto ok = detail::set_bearer(*req_, c_->token_); !ok)
+                    return finish(ok.error());
+            stage_ = s;
+        }
+
+        void answer(result<http_response> r)
+        {
+            if(!r)
+                return finish(std::move(r).error());
+            each_secret([&](std::string_view s) { detail::redact_response(*r, s); });
+            auto out = parse_(*r);
+            if(!out)
+                return finish(std::move(out).error());
+            out_.emplace(std::move(out));
+            stage_ = stage::done;
+        }
+    };
 
     /// Sends, retrying idempotent requests as the policy allows.
     result<http_response> send_with_retry(http_request const& req)
@@ -610,55 +741,14 @@ private:
         }
     }
 
-    /** Builds with the current token, sends (with retries), refreshes the
-        token and sends once more after a 401 when the client has
-        credentials, parses, and scrubs the token and `extra_secret` from
-        any error.
-    */
-    template<class Build, class Parse>
-    auto call(Build build, Parse parse, std::string_view extra_secret = {}) -> decltype(parse(http_response{}))
+    /// Sends the steps of a call in turn (with retries), and returns its result.
+    template<class Parse>
+    auto call(result<http_request> req, Parse parse, std::string_view extra_secret = {})
     {
-        secret refused_token; // the token of a request refused with 401: scrubbed too
-        auto const each_secret = [&](auto&& f) {
-            f(token_.reveal());
-            f(refused_token.reveal());
-            f(extra_secret);
-            if(credentials_)
-                f(credentials_->password.reveal());
-        };
-        auto const scrub = [&](error e) {
-            each_secret([&](std::string_view s) { e = detail::redact(std::move(e), s); });
-            return e;
-        };
-        auto const send = [&](http_request const& req) {
-            result<http_response> r = send_with_retry(req);
-            if(r)
-                each_secret([&](std::string_view s) { detail::redact_response(*r, s); });
-            return r;
-        };
-        if(auto t = ensure_token(); !t)
-            return scrub(std::move(t).error());
-        auto req = build(token_);
-        if(!req)
-            return scrub(std::move(req).error());
-        result<http_response> resp = send(*req);
-        if(resp && resp->status == 401 && credentials_)
-        {
-            // The request was refused before it took effect: safe to send again, once.
-            refused_token = token_;
-            if(auto t = fetch_token(); !t)
-                return scrub(std::move(t).error());
-            req = build(token_);
-            if(!req)
-                return scrub(std::move(req).error());
-            resp = send(*req);
-        }
-        if(!resp)
-            return scrub(std::move(resp).error());
-        auto out = parse(*resp);
-        if(!out)
-            return scrub(std::move(out).error());
-        return out;
+        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse));
+        while(http_request const* next = steps.next())
+            steps.take(send_with_retry(*next));
+        return steps.take_result();
     }
 };
 

@@ -129,6 +129,12 @@ public:
         return nullptr;
     }
 
+    /// Returns the first field named `name`, or nullptr.
+    http_field* find_field(std::string_view name) noexcept
+    {
+        return const_cast<http_field*>(static_cast<http_headers const&>(*this).find_field(name));
+    }
+
     /// Returns true when a field named `name` is present.
     bool contains(std::string_view name) const noexcept
     {

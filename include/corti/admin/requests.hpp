@@ -70,6 +70,29 @@ inline void add_bearer(http_request& r, secret const& token)
     v += token.reveal();
 }
 
+/** Puts `token` in the `Authorization` field of a request built by one of
+    the builders (the old value is wiped first): the client builds a call's
+    request once and gives it each new token it fetches.
+
+    @return nothing, or `check_token`'s error.
+*/
+inline result<void> set_bearer(http_request& r, secret const& token)
+{
+    if(auto ok = check_token(token); !ok)
+        return ok;
+    http_field* f = r.headers.find_field("Authorization");
+    if(!f)
+    {
+        add_bearer(r, token);
+        return {};
+    }
+    secure_wipe(f->value);
+    f->value.clear();
+    f->value += "Bearer ";
+    f->value += token.reveal();
+    return {};
+}
+
 /// Sets a JSON body and its `Content-Type`.
 inline void set_json_body(http_request& r, std::string&& body, bool sensitive)
 {

@@ -4,9 +4,11 @@
 
 /** @file
     Part of `<corti/admin/beast.hpp>`: the Asio side of the client's
-    asynchronous members (`client::async_create_user`). Works with any
-    transport whose `async_send` completes with `void(result<http_response>)`;
-    it needs Asio but nothing of Beast or OpenSSL.
+    asynchronous members (`client::async_create_user`): it drives a call's
+    steps (token, request, token again and request after a 401) with
+    `async_send`. Works with any transport whose `async_send` completes with
+    `void(result<http_response>)`; it needs Asio but nothing of Beast or
+    OpenSSL.
 */
 
 #include <corti/admin/client.hpp>
@@ -27,36 +29,6 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/** The handler given to the transport: parses the response, scrubs the
-    secrets from any error, and calls the user's handler. Its associated
-    executor, allocator and cancellation slot are the user's handler's
-    (see the `associator` specialization below).
-*/
-template<class Handler, class Parse>
-struct exchange_handler
-{
-    Handler handler_;
-    scrubber scrub_;
-    Parse parse_;
-
-    void operator()(result<http_response> r)
-    {
-        using out_t = decltype(parse_(std::declval<http_response const&>()));
-        if(!r)
-        {
-            std::move(handler_)(out_t(scrub_(std::move(r).error())));
-            return;
-        }
-        out_t out = parse_(*r);
-        if(!out)
-        {
-            std::move(handler_)(out_t(scrub_(std::move(out).error())));
-            return;
-        }
-        std::move(handler_)(std::move(out));
-    }
-};
-
 /// Posts `h(value)` to the transport's executor when it has one, else to the
 /// system executor; `post` then hands it to the handler's own executor.
 template<class Transport, class Handler, class Value>
@@ -76,43 +48,72 @@ void post_completion(Transport& t, Handler&& h, Value&& value)
     net::post(net::system_executor(), std::move(token));
 }
 
+/** The intermediate handler of an asynchronous call: sends each request the
+    call's steps (`client::call_steps`) ask for, gives them each answer, and
+    calls the user's handler with the result. Its associated executor,
+    allocator and cancellation slot are the user's handler's (see the
+    `associator` specialization below).
+*/
+template<class Transport, class Steps, class Handler>
+struct call_op
+{
+    Transport* transport_;
+    Steps steps_;
+    Handler handler_;
+
+    /// Sends what the steps ask for next: true when it did (`*this` then
+    /// moved into the transport's operation), false when the call is over.
+    bool send_next()
+    {
+        http_request const* next = steps_.next();
+        if(!next)
+            return false;
+        // A copy: `*next` lives in `steps_`, which moves with this handler; a
+        // transport's `async_send` reads the request before it returns.
+        http_request const req = *next;
+        Transport& t = *transport_;
+        t.async_send(req, std::move(*this));
+        return true;
+    }
+
+    void operator()(result<http_response> r)
+    {
+        steps_.take(std::move(r));
+        if(!send_next())
+            std::move(handler_)(steps_.take_result());
+    }
+};
+
 /// The initiation of `async_exchange`.
 template<class Transport>
-class initiate_exchange
+class initiate_call
 {
     Transport& t_;
 
 public:
-    explicit initiate_exchange(Transport& t) noexcept : t_(t) {}
+    explicit initiate_call(Transport& t) noexcept : t_(t) {}
 
-    template<class Handler, class Parse>
-    void operator()(Handler&& h, result<http_request> req, scrubber scrub, Parse parse)
+    template<class Handler, class Steps>
+    void operator()(Handler&& h, Steps steps)
     {
-        using out_t = decltype(parse(std::declval<http_response const&>()));
-        if(!req)
-        {
-            // Nothing to send. Still complete through the executors, never
-            // inside the initiating function.
-            post_completion(t_, std::forward<Handler>(h), out_t(scrub(req.error())));
-            return;
-        }
-        t_.async_send(*req, exchange_handler<std::decay_t<Handler>, Parse>{std::forward<Handler>(h), std::move(scrub),
-                                                                          std::move(parse)});
+        call_op<Transport, Steps, std::decay_t<Handler>> op{&t_, std::move(steps), std::forward<Handler>(h)};
+        // Nothing to send (an invalid argument, a token request that cannot
+        // be built): still complete through the executors, never inside the
+        // initiating function.
+        if(!op.send_next())
+            post_completion(t_, std::move(op.handler_), op.steps_.take_result());
     }
 };
 
-/** Sends `req` with `t.async_send`, parses the response with `parse`, and
-    completes with `void(R)` where `R` is what `parse` returns. Found by ADL
-    from `client`'s asynchronous members.
+/** Runs the steps of a client's call with `t.async_send` and completes with
+    `void(R)`, `R` being the call's result type. Found by ADL from
+    `client`'s asynchronous members.
 */
-template<class Transport, class Parse, class CompletionToken>
-auto async_exchange(async_exchange_tag, Transport& t, result<http_request> req, scrubber scrub, Parse parse,
-                    CompletionToken&& token)
+template<class Transport, class Steps, class CompletionToken>
+auto async_exchange(async_exchange_tag, Transport& t, Steps steps, CompletionToken&& token)
 {
-    using out_t = decltype(parse(std::declval<http_response const&>()));
-    return boost::asio::async_initiate<CompletionToken, void(out_t)>(initiate_exchange<Transport>(t), token,
-                                                                     std::move(req), std::move(scrub),
-                                                                     std::move(parse));
+    using out_t = typename Steps::result_type;
+    return boost::asio::async_initiate<CompletionToken, void(out_t)>(initiate_call<Transport>(t), token, std::move(steps));
 }
 
 } // namespace detail
@@ -124,17 +125,17 @@ namespace asio {
 
 /// The intermediate handler has the user's handler's executor, allocator
 /// and cancellation slot.
-template<template<class, class> class Associator, class Handler, class Parse, class DefaultCandidate>
-struct associator<Associator, corti::admin::detail::exchange_handler<Handler, Parse>, DefaultCandidate>
+template<template<class, class> class Associator, class Transport, class Steps, class Handler, class DefaultCandidate>
+struct associator<Associator, corti::admin::detail::call_op<Transport, Steps, Handler>, DefaultCandidate>
     : Associator<Handler, DefaultCandidate>
 {
     static typename Associator<Handler, DefaultCandidate>::type
-    get(corti::admin::detail::exchange_handler<Handler, Parse> const& h) noexcept
+    get(corti::admin::detail::call_op<Transport, Steps, Handler> const& h) noexcept
     {
         return Associator<Handler, DefaultCandidate>::get(h.handler_);
     }
 
-    static auto get(corti::admin::detail::exchange_handler<Handler, Parse> const& h, DefaultCandidate const& c) noexcept
+    static auto get(corti::admin::detail::call_op<Transport, Steps, Handler> const& h, DefaultCandidate const& c) noexcept
         -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler_, c))
     {
         return Associator<Handler, DefaultCandidate>::get(h.handler_, c);
