@@ -219,6 +219,29 @@ TEST_CASE("credentials: a fixed-token client does not refresh; a failed login ne
     CHECK(t2.requests().size() == 1); // nothing else was sent
 }
 
+TEST_CASE("credentials: invalid arguments are reported before any token is fetched; the stand-in token never goes out")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    auto bad = docs_user();
+    bad.email = "not-an-email";
+    auto const r = c.create_user("p", "c", bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::invalid_field);
+    CHECK(t.requests().empty()); // no login for a request that cannot be sent
+    CHECK(c.create_user("..", "c", docs_user()).error() == errc::invalid_argument);
+    CHECK(t.requests().empty());
+
+    // The request is built before the token comes; the one sent carries the token.
+    t.push(token_response("T1", 3600));
+    t.push(201, docs_body);
+    REQUIRE(c.create_user("p", "c", docs_user()));
+    REQUIRE(t.requests().size() == 2);
+    CHECK(t.requests()[1].headers.find("Authorization") == "Bearer T1");
+    for(auto const& req : t.requests())
+        CHECK(serialize_http1(req).find("token-to-come") == std::string::npos);
+}
+
 TEST_CASE("paging: list_all_customers follows hasNextPage and stops")
 {
     mock_transport t;

@@ -363,3 +363,20 @@ TEST_CASE("other operations: invalid arguments and fields name what is wrong")
         CHECK(k.r.error().field == k.field);
     }
 }
+
+TEST_CASE("set_bearer puts a new token in a built request, in place of the old one")
+{
+    auto r = make_project_quotas_request(config{}, secret("old-token"), "p");
+    REQUIRE(r);
+    REQUIRE(detail::set_bearer(*r, secret("new-token")));
+    CHECK(r->headers.find("Authorization") == "Bearer new-token");
+    std::size_t n = 0;
+    for(auto const& f : r->headers)
+        n += f.name == "Authorization";
+    CHECK(n == 1);
+    auto const bad = detail::set_bearer(*r, secret("two words"));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error() == errc::invalid_argument);
+    CHECK(bad.error().field == "token");
+    CHECK(r->headers.find("Authorization") == "Bearer new-token"); // unchanged on error
+}
