@@ -6,8 +6,12 @@
 
 #include "support.hpp"
 
+#include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/cancellation_signal.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -279,6 +283,69 @@ TEST_CASE("whole API: the asynchronous forms fetch the token, renew it, and answ
     CHECK(r.error() == admin::errc::api_error);
     CHECK(r.error().http_status == 401);
     CHECK(r.error().to_string().find("not-the-password-42") == std::string::npos);
+
+    work.reset();
+    runner.join();
+}
+
+TEST_CASE("whole API: the asynchronous forms retry GETs with a timer, never POSTs, within the deadline")
+{
+    namespace net = boost::asio;
+    local_server srv;
+    control ctl(srv);
+    net::io_context io;
+    auto work = net::make_work_guard(io);
+    std::thread runner([&] { io.run(); });
+    beast_client c(admin::beast_transport(io.get_executor(), trusting(srv)), srv.config(), ctl.token());
+    auto p = admin::retry_policy::with_attempts(4);
+    p.max_retry_after = 50ms;
+    p.base_delay = 10ms;
+    c.set_retry_policy(p);
+
+    ctl.reset();
+    ctl.arm(R"({"kind":"status","status":429,"retry_after":"1"})");
+    ctl.arm(R"({"kind":"status","status":503})");
+    auto const start = std::chrono::steady_clock::now();
+    REQUIRE(c.async_get_project_quotas(project, net::use_future).get().has_value());
+    CHECK(std::chrono::steady_clock::now() - start >= 50ms); // Retry-After, capped: waited on the timer
+    CHECK(ctl.stats().requests == 3);
+
+    ctl.reset();
+    ctl.arm(R"({"kind":"status","status":503,"times":3})");
+    auto const u = c.async_create_user(project, customer, make_user("async-no-retry"), net::use_future).get();
+    REQUIRE_FALSE(u);
+    CHECK(u.error().http_status == 503);
+    CHECK(ctl.stats().posts == 1);
+
+    // A retry that would end past the deadline is not attempted.
+    p.max_retry_after = 5s;
+    p.deadline = 100ms;
+    c.set_retry_policy(p);
+    ctl.reset();
+    ctl.arm(R"({"kind":"status","status":429,"retry_after":"2"})");
+    auto const late = c.async_get_project_quotas(project, net::use_future).get();
+    REQUIRE_FALSE(late);
+    CHECK(late.error().http_status == 429);
+    CHECK(ctl.stats().requests == 1);
+
+    // Cancelled while it waits to retry: the call ends at once, with Asio's code.
+    p.deadline = 60s;
+    c.set_retry_policy(p);
+    ctl.reset();
+    ctl.arm(R"({"kind":"status","status":503,"retry_after":"3"})");
+    net::cancellation_signal cancel;
+    std::promise<admin::result<admin::project_quotas>> done;
+    auto const began = std::chrono::steady_clock::now();
+    c.async_get_project_quotas(project, net::bind_cancellation_slot(cancel.slot(), [&](admin::result<admin::project_quotas> r) {
+                                   done.set_value(std::move(r));
+                               }));
+    std::this_thread::sleep_for(300ms);
+    net::post(io, [&] { cancel.emit(net::cancellation_type::terminal); });
+    auto const cancelled = done.get_future().get();
+    REQUIRE_FALSE(cancelled);
+    CHECK(cancelled.error().code == net::error::operation_aborted);
+    CHECK(std::chrono::steady_clock::now() - began < 2s);
+    CHECK(ctl.stats().requests == 1);
 
     work.reset();
     runner.join();

@@ -439,8 +439,10 @@ public:
         from every error. Tokens work as in the synchronous members (the
         same steps, `call_steps`): with credentials, a token is fetched when
         none is valid, and after a 401 a new one is fetched and the request
-        sent once more. The retry policy is not applied: a retry needs a
-        timer, and the transport's executor is the caller's to choose.
+        sent once more. The retry policy applies as well: the wait before a
+        retry is an Asio timer on the transport's executor (the policy's
+        `sleep` is not called), and cancelling the handler's cancellation
+        slot during that wait ends the call with `operation_aborted`.
 
         @return whatever the token makes of the signature: nothing for a
         callback, `std::future<result<T>>` for `use_future`,
@@ -555,7 +557,7 @@ private:
     auto async_call(result<http_request> req, std::string_view extra_secret, Parse parse, CompletionToken&& token)
     {
         return async_exchange(detail::async_exchange_tag{}, transport_,
-                              call_steps<Parse>(*this, std::move(req), extra_secret, std::move(parse)),
+                              call_steps<Parse>(*this, std::move(req), extra_secret, std::move(parse), true),
                               std::forward<CompletionToken>(token));
     }
 
@@ -585,16 +587,19 @@ private:
         return {};
     }
 
-    /** One call as steps, without I/O: the requests to send in turn and what
-        each answer means. A token first when the client has credentials and
-        none is valid; then the call's request; after a 401 (refused before
-        it took effect, so safe to send again), a new token and the request
-        once more. The answer is parsed, and every error is scrubbed of the
-        token, the refused token, the call's own secret (a password in the
-        body) and the Console password.
+    /** One call as steps, without I/O: the requests to send in turn, how
+        long to wait before each, and what each answer means. A token first
+        when the client has credentials and none is valid; then the call's
+        request, sent again as the retry policy allows (GET and DELETE only,
+        see `retry.hpp`); after a 401 (refused before it took effect, so safe
+        to send again), a new token and the request once more. The answer is
+        parsed, and every error is scrubbed of the token, the refused token,
+        the call's own secret (a password in the body) and the Console
+        password.
 
-        `call` drives it with `send` (and the retry policy); the asynchronous
-        members drive it with `async_send` (`<corti/admin/beast.hpp>`).
+        `call` drives it with `send` and the policy's `sleep`; the
+        asynchronous members drive it with `async_send` and a timer
+        (`<corti/admin/beast.hpp>`).
     */
     template<class Parse>
     class call_steps
@@ -602,8 +607,9 @@ private:
     public:
         using result_type = decltype(std::declval<Parse&>()(std::declval<http_response const&>()));
 
-        call_steps(client& c, result<http_request> req, std::string_view extra_secret, Parse parse)
-            : c_(&c), req_(std::move(req)), parse_(std::move(parse)), extra_(extra_secret)
+        /// `can_wait`: the driver can wait between attempts (else nothing is retried).
+        call_steps(client& c, result<http_request> req, std::string_view extra_secret, Parse parse, bool can_wait)
+            : c_(&c), req_(std::move(req)), parse_(std::move(parse)), extra_(extra_secret), can_wait_(can_wait)
         {
             if(!req_)
                 finish(req_.error());
@@ -627,6 +633,9 @@ private:
             return nullptr;
         }
 
+        /// How long to wait before sending `next()`, when it is a retry.
+        std::optional<std::chrono::milliseconds> take_wait() noexcept { return std::exchange(wait_, std::nullopt); }
+
         /// Takes the answer to the request `next()` returned.
         void take(result<http_response> r)
         {
@@ -642,13 +651,18 @@ private:
                 return use_token(then);
             }
             case stage::request:
+                if(retry(r))
+                    return;
                 if(r && r->status == 401 && c_->credentials_)
                 {
                     refused_ = c_->token_;
                     return fetch_token(stage::new_token);
                 }
                 return answer(std::move(r));
-            case stage::resend: return answer(std::move(r));
+            case stage::resend:
+                if(retry(r))
+                    return;
+                return answer(std::move(r));
             case stage::done: return;
             }
         }
@@ -674,6 +688,30 @@ private:
         std::optional<http_request> token_req_;
         stage stage_ = stage::done;
         std::optional<result_type> out_;
+        bool can_wait_;
+        unsigned attempt_ = 1;                   // of the request in this stage
+        retry_policy::clock::time_point deadline_; // of its retries
+        std::optional<std::chrono::milliseconds> wait_;
+
+        bool may_retry() const
+        {
+            return can_wait_ && c_->retry_.max_attempts > 1 && is_idempotent(req_->method);
+        }
+
+        // Decides whether to send the request again after `r`; if so, when.
+        bool retry(result<http_response> const& r)
+        {
+            auto const& p = c_->retry_;
+            bool const retryable = r ? is_retryable_status(r->status) : r.error() == errc::connection_failed;
+            if(!may_retry() || !retryable || attempt_ >= p.max_attempts)
+                return false;
+            auto const delay = detail::retry_delay(p, attempt_, r ? &*r : nullptr);
+            if(p.now() + delay > deadline_)
+                return false;
+            wait_ = delay;
+            ++attempt_;
+            return true;
+        }
 
         template<class F>
         void each_secret(F f) const
@@ -707,6 +745,9 @@ private:
                 if(auto ok = detail::set_bearer(*req_, c_->token_); !ok)
                     return finish(ok.error());
             stage_ = s;
+            attempt_ = 1;
+            if(may_retry())
+                deadline_ = c_->retry_.now() + c_->retry_.deadline;
         }
 
         void answer(result<http_response> r)
@@ -722,32 +763,17 @@ private:
         }
     };
 
-    /// Sends, retrying idempotent requests as the policy allows.
-    result<http_response> send_with_retry(http_request const& req)
-    {
-        auto const& p = retry_;
-        bool const may_retry = is_idempotent(req.method) && p.max_attempts > 1 && p.sleep;
-        auto const deadline = may_retry ? p.now() + p.deadline : retry_policy::clock::time_point{};
-        for(unsigned attempt = 1;; ++attempt)
-        {
-            result<http_response> r = transport_.send(req);
-            bool const retryable = r ? is_retryable_status(r->status) : r.error() == errc::connection_failed;
-            if(!may_retry || !retryable || attempt >= p.max_attempts)
-                return r;
-            auto const delay = detail::retry_delay(p, attempt, r ? &*r : nullptr);
-            if(p.now() + delay > deadline)
-                return r;
-            p.sleep(delay);
-        }
-    }
-
-    /// Sends the steps of a call in turn (with retries), and returns its result.
+    /// Sends the steps of a call in turn, sleeping before retries, and returns its result.
     template<class Parse>
     auto call(result<http_request> req, Parse parse, std::string_view extra_secret = {})
     {
-        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse));
+        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse), static_cast<bool>(retry_.sleep));
         while(http_request const* next = steps.next())
-            steps.take(send_with_retry(*next));
+        {
+            if(auto const delay = steps.take_wait())
+                retry_.sleep(*delay);
+            steps.take(transport_.send(*next));
+        }
         return steps.take_result();
     }
 };

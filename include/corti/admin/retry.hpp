@@ -54,7 +54,8 @@ struct retry_policy
     /// Default: a small generator seeded from the clock. Tests fix it.
     std::function<double()> jitter;
 
-    /// Sleeps. Default: `std::this_thread::sleep_for` where the platform has
+    /// Sleeps, for the synchronous members (the asynchronous ones wait on a
+    /// timer). Default: `std::this_thread::sleep_for` where the platform has
     /// threads; elsewhere (newlib without threads) set it, or nothing is retried.
     std::function<void(std::chrono::milliseconds)> sleep;
 

@@ -19,9 +19,13 @@
 #include <boost/asio/append.hpp>
 #include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
+#include <boost/asio/associated_executor.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/prepend.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/system_executor.hpp>
 
+#include <memory>
 #include <type_traits>
 #include <utility>
 
@@ -29,24 +33,33 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/// Posts `h(value)` to the transport's executor when it has one, else to the
-/// system executor; `post` then hands it to the handler's own executor.
-template<class Transport, class Handler, class Value>
-void post_completion(Transport& t, Handler&& h, Value&& value)
+/// The transport's executor when it has one, else the system executor.
+template<class Transport>
+boost::asio::any_io_executor transport_executor(Transport& t)
 {
     namespace net = boost::asio;
-    auto token = net::append(std::forward<Handler>(h), std::forward<Value>(value));
     if constexpr(std::is_convertible_v<decltype(t.get_executor()), net::any_io_executor>)
     {
         net::any_io_executor ex = t.get_executor();
         if(ex)
-        {
-            net::post(ex, std::move(token));
-            return;
-        }
+            return ex;
     }
-    net::post(net::system_executor(), std::move(token));
+    return net::system_executor();
 }
+
+/// Posts `h(value)` to the transport's executor (see `transport_executor`);
+/// `post` then hands it to the handler's own executor.
+template<class Transport, class Handler, class Value>
+void post_completion(Transport& t, Handler&& h, Value&& value)
+{
+    namespace net = boost::asio;
+    net::post(transport_executor(t), net::append(std::forward<Handler>(h), std::forward<Value>(value)));
+}
+
+/// Tells `call_op` that its retry timer fired.
+struct retry_timer_fired
+{
+};
 
 /** The intermediate handler of an asynchronous call: sends each request the
     call's steps (`client::call_steps`) ask for, gives them each answer, and
@@ -60,26 +73,51 @@ struct call_op
     Transport* transport_;
     Steps steps_;
     Handler handler_;
+    // On the heap: this handler moves while the timer waits.
+    std::unique_ptr<boost::asio::steady_timer> timer_{};
 
-    /// Sends what the steps ask for next: true when it did (`*this` then
-    /// moved into the transport's operation), false when the call is over.
-    bool send_next()
+    /// Starts what the steps ask for next, a wait before a retry or a send:
+    /// true when it did (`*this` then moved into that operation), false when
+    /// the call is over.
+    bool step()
     {
-        http_request const* next = steps_.next();
-        if(!next)
+        if(!steps_.next())
             return false;
-        // A copy: `*next` lives in `steps_`, which moves with this handler; a
-        // transport's `async_send` reads the request before it returns.
-        http_request const req = *next;
+        if(auto const delay = steps_.take_wait())
+        {
+            timer_ = std::make_unique<boost::asio::steady_timer>(transport_executor(*transport_), *delay);
+            auto& timer = *timer_;
+            timer.async_wait(boost::asio::prepend(std::move(*this), retry_timer_fired{}));
+            return true;
+        }
+        send();
+        return true;
+    }
+
+    void send()
+    {
+        // A copy: the request lives in `steps_`, which moves with this handler;
+        // a transport's `async_send` reads the request before it returns.
+        http_request const req = *steps_.next();
         Transport& t = *transport_;
         t.async_send(req, std::move(*this));
-        return true;
     }
 
     void operator()(result<http_response> r)
     {
         steps_.take(std::move(r));
-        if(!send_next())
+        if(!step())
+            std::move(handler_)(steps_.take_result());
+    }
+
+    void operator()(retry_timer_fired, boost::system::error_code ec)
+    {
+        timer_.reset();
+        if(!ec)
+            return send();
+        // Cancelled while waiting: that is the call's answer.
+        steps_.take(error(ec, "cancelled while waiting to retry"));
+        if(!step())
             std::move(handler_)(steps_.take_result());
     }
 };
@@ -100,7 +138,7 @@ public:
         // Nothing to send (an invalid argument, a token request that cannot
         // be built): still complete through the executors, never inside the
         // initiating function.
-        if(!op.send_next())
+        if(!op.step())
             post_completion(t_, std::move(op.handler_), op.steps_.take_result());
     }
 };
