@@ -65,7 +65,9 @@ enum class errc : int
     /// The transport's deadline passed before the exchange completed.
     timeout = 16,
     /// The connection closed, or the response ended, before a complete
-    /// response was received.
+    /// response was received; or the bytes were not an HTTP/1.1 response
+    /// (`error::message` says which: "cut short", "closed before any
+    /// response byte", or "invalid HTTP response").
     truncated_response = 17,
     /// The transport failed to connect, resolve, or complete TLS; the
     /// transport's own error is kept in `error::message`.
