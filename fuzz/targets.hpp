@@ -44,6 +44,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace corti_fuzz {
@@ -347,6 +349,50 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
 // ---------------------------------------------------------------------------
 // fuzz_create_user_response
 
+template<class T, class = void>
+struct has_equal : std::false_type
+{
+};
+
+template<class T>
+struct has_equal<T, std::void_t<decltype(std::declval<T const&>() == std::declval<T const&>())>> : std::true_type
+{
+};
+
+/** Runs `parse(nullptr)`, and when `arena_size` is not 0 `parse(&arena)`
+    with an arena of that size, and gives each answer to `check(answer,
+    with_arena)`. The arena's peak stays within it, and its answer is the
+    same (the same value where the type compares, the same error to the
+    letter) or `out_of_memory`, which never replaces a verdict on a broken
+    or too deep body (they outrank it). Returns the answer without the arena.
+*/
+template<class Parse, class Check>
+auto parse_with_and_without_arena(std::size_t arena_size, Parse parse, Check check)
+{
+    auto res = parse(nullptr);
+    check(res, false);
+    if(arena_size == 0)
+        return res;
+    std::vector<unsigned char> buffer(arena_size);
+    ca::parse_arena arena(buffer.data(), buffer.size());
+    auto const in_arena = parse(&arena);
+    check(in_arena, true);
+    CORTI_FUZZ_CHECK(arena.peak() <= arena.size(), std::to_string(arena.peak()));
+    if(!in_arena && in_arena.error().code == ca::errc::out_of_memory)
+    {
+        CORTI_FUZZ_CHECK(res || (res.error().code != ca::errc::malformed_json && res.error().code != ca::errc::too_deep),
+                         "out of memory, without an arena " + describe(res.error()));
+        return res;
+    }
+    CORTI_FUZZ_CHECK(res.has_value() == in_arena.has_value(), res ? describe(in_arena.error()) : describe(res.error()));
+    if(!res)
+        CORTI_FUZZ_CHECK(res.error().to_string() == in_arena.error().to_string(),
+                         describe(res.error()) + " vs " + describe(in_arena.error()));
+    else if constexpr(has_equal<std::decay_t<decltype(*res)>>::value)
+        CORTI_FUZZ_CHECK(*res == *in_arena, "another value with an arena");
+    return res;
+}
+
 /// [config][status|type][arena] body. Config: see response_config, bit 5
 /// adds an x-request-id header. Status|type: bits 0-2 status, bits 3-5
 /// Content-Type. Arena: bits 0-1 a parse_arena of {none, 16, 100, 4096} bytes.
@@ -366,26 +412,9 @@ inline void fuzz_create_user_response(std::uint8_t const* data, std::size_t size
         r.headers.add("X-Request-Id", request_id_value);
     r.body = std::string(in.rest());
 
-    auto const res = ca::parse_create_user_response(r, cfg);
-    check_user_result(r, cfg, res);
-
-    std::size_t const arena_size = arena_sizes[c2 & 3];
-    if(arena_size == 0)
-        return;
-    // The same parse with a caller's arena: the same answer, or out_of_memory.
-    std::vector<unsigned char> buffer(arena_size);
-    ca::parse_arena arena(buffer.data(), buffer.size());
-    auto const in_arena = ca::parse_create_user_response(r, cfg, arena);
-    check_user_result(r, cfg, in_arena, true);
-    CORTI_FUZZ_CHECK(arena.peak() <= arena.size(), std::to_string(arena.peak()));
-    if(!in_arena && in_arena.error().code == ca::errc::out_of_memory)
-        return;
-    CORTI_FUZZ_CHECK(res.has_value() == in_arena.has_value(), res ? describe(in_arena.error()) : describe(res.error()));
-    if(res)
-        CORTI_FUZZ_CHECK(*res == *in_arena, "another user");
-    else
-        CORTI_FUZZ_CHECK(res.error().to_string() == in_arena.error().to_string(),
-                         describe(res.error()) + " vs " + describe(in_arena.error()));
+    parse_with_and_without_arena(
+        arena_sizes[c2 & 3], [&](ca::parse_arena* a) { return ca::parse_create_user_response(r, cfg, a); },
+        [&](auto const& res, bool with_arena) { check_user_result(r, cfg, res, with_arena); });
 }
 
 // ---------------------------------------------------------------------------
@@ -996,33 +1025,6 @@ void check_operation_result(ca::http_response const& r, R const& res, std::initi
     check_server_message(e.message);
 }
 
-/** Runs `parse(arena)` without an arena, and again with one of 16, 64 or
-    4096 bytes when `arena_choice` (0-3) asks for it: the answer is the same,
-    or `out_of_memory` (never for a body that is broken or too deep, which
-    outranks it). Returns the answer without the arena.
-*/
-template<class Parse>
-auto parse_with_and_without_arena(unsigned arena_choice, Parse parse)
-{
-    auto res = parse(nullptr);
-    if(arena_choice == 0)
-        return res;
-    static constexpr std::size_t sizes[4] = {0, 16, 64, 4096};
-    std::vector<unsigned char> buf(sizes[arena_choice]);
-    ca::parse_arena arena(buf.data(), buf.size());
-    auto const with = parse(&arena);
-    CORTI_FUZZ_CHECK(arena.peak() <= buf.size(), std::to_string(arena.peak()));
-    if(with)
-        CORTI_FUZZ_CHECK(res.has_value(), "accepted only with an arena: " + describe(res.error()));
-    else if(with.error().code == ca::errc::out_of_memory)
-        CORTI_FUZZ_CHECK(res || (res.error().code != ca::errc::malformed_json && res.error().code != ca::errc::too_deep),
-                         "out of memory, without an arena " + describe(res.error()));
-    else
-        CORTI_FUZZ_CHECK(!res && res.error().code == with.error().code,
-                         describe(with.error()) + " with an arena only");
-    return res;
-}
-
 /// [config][operation][status|type] body: the parsers of the eleven
 /// operations other than create-user (which has its own target). Config as
 /// fuzz_create_user_response's; operation: byte % 11; arena: byte / 11 % 4
@@ -1040,29 +1042,31 @@ inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
     if(auto const t = (c2 >> 3) & 7; t < 7)
         r.headers.add("Content-Type", content_types[t]);
     r.body = std::string(in.rest());
-    unsigned const arena = op / 11 % 4;
-    auto const with = [&](auto parse) {
-        return parse_with_and_without_arena(arena, [&](ca::parse_arena* a) { return parse(r, cfg, a); });
+    static constexpr std::size_t arena_sizes[4] = {0, 16, 64, 4096};
+    std::size_t const arena_size = arena_sizes[op / 11 % 4];
+    auto const parse_and_check = [&](auto parse, std::initializer_list<unsigned> success) {
+        return parse_with_and_without_arena(
+            arena_size, [&](ca::parse_arena* a) { return parse(r, cfg, a); },
+            [&](auto const& res, bool) { check_operation_result(r, res, success); });
     };
     switch(op % 11)
     {
-    case 0: check_operation_result(r, with(ca::parse_token_response), {200}); break;
-    case 1: check_operation_result(r, with(ca::parse_list_customers_response), {200}); break;
-    case 2: check_operation_result(r, with(ca::parse_create_customer_response), {200, 201}); break;
-    case 3: check_operation_result(r, with(ca::parse_update_customer_response), {200}); break;
+    case 0: parse_and_check(ca::parse_token_response, {200}); break;
+    case 1: parse_and_check(ca::parse_list_customers_response, {200}); break;
+    case 2: parse_and_check(ca::parse_create_customer_response, {200, 201}); break;
+    case 3: parse_and_check(ca::parse_update_customer_response, {200}); break;
     case 4: check_operation_result(r, ca::parse_delete_customer_response(r, cfg), {200, 204}); break;
-    case 5: check_operation_result(r, with(ca::parse_customer_quotas_response), {200}); break;
-    case 6: check_operation_result(r, with(ca::parse_list_users_response), {200}); break;
-    case 7: check_operation_result(r, with(ca::parse_update_user_response), {200}); break;
+    case 5: parse_and_check(ca::parse_customer_quotas_response, {200}); break;
+    case 6: parse_and_check(ca::parse_list_users_response, {200}); break;
+    case 7: parse_and_check(ca::parse_update_user_response, {200}); break;
     case 8: check_operation_result(r, ca::parse_delete_user_response(r, cfg), {204}); break;
     case 9: {
-        auto const res = with(ca::parse_user_consumption_response);
-        check_operation_result(r, res, {200});
+        auto const res = parse_and_check(ca::parse_user_consumption_response, {200});
         if(res)
             CORTI_FUZZ_CHECK(std::isfinite(*res) && *res >= 0, std::to_string(*res));
         break;
     }
-    default: check_operation_result(r, with(ca::parse_project_quotas_response), {200}); break;
+    default: parse_and_check(ca::parse_project_quotas_response, {200}); break;
     }
 }
 
