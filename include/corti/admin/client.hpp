@@ -198,6 +198,7 @@ class client
     secret token_;
     std::optional<console_credentials> credentials_;
     std::optional<clock::time_point> token_expiry_;
+    secret stand_in_token_{"token-to-come"}; // builds a request whose token comes later (see build_token)
     std::chrono::seconds refresh_margin_{60};
     std::function<clock::time_point()> clock_ = [] { return clock::now(); };
     retry_policy retry_ = detail::with_default_hooks(retry_policy{});
@@ -259,7 +260,7 @@ public:
     {
         if(!credentials_)
             return error(errc::invalid_argument, "the client was made with a fixed token", "credentials");
-        auto req = make_token_request(cfg_, credentials_->email, credentials_->password);
+        auto req = token_request();
         if(!req)
             return detail::redact(std::move(req).error(), credentials_->password.reveal());
         auto resp = transport_.send(*req); // a POST: sent once
@@ -569,7 +570,13 @@ private:
 
     /// The token a call's request is built with: the current one, or a
     /// stand-in when a new one is fetched first (`set_bearer` replaces it).
-    secret build_token() const { return needs_token() ? secret("token-to-come") : token_; }
+    secret const& build_token() const { return needs_token() ? stand_in_token_ : token_; }
+
+    /// The token request for the client's credentials.
+    result<http_request> token_request() const
+    {
+        return make_token_request(cfg_, credentials_->email, credentials_->password);
+    }
 
     /// Reads the answer of `/auth/token` and keeps the token until shortly
     /// before it expires. No error holds the password or a token.
@@ -732,7 +739,7 @@ private:
 
         void fetch_token(stage s)
         {
-            auto t = make_token_request(c_->cfg_, c_->credentials_->email, c_->credentials_->password);
+            auto t = c_->token_request();
             if(!t)
                 return finish(std::move(t).error());
             token_req_.emplace(std::move(*t));
