@@ -369,6 +369,34 @@ struct value_traits<bool>
     static inline value_ops const ops{&scalar, nullptr, false, &container};
 };
 
+/** Walks the text of a JSON number (RFC 8259 grammar, checked by the
+    parser): calls `digit(d, in_fraction)` for each digit of the
+    significand, in order, and returns the exponent's value (0 when there is
+    none), saturated at +-1e9.
+*/
+template<class Digit>
+long long walk_json_number(std::string_view s, Digit digit)
+{
+    std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+    for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+        digit(s[i] - '0', false);
+    if(i < s.size() && s[i] == '.')
+        for(++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            digit(s[i] - '0', true);
+    long long e = 0;
+    bool negative = false;
+    if(i < s.size() && (s[i] == 'e' || s[i] == 'E'))
+    {
+        ++i;
+        if(i < s.size() && (s[i] == '+' || s[i] == '-'))
+            negative = s[i++] == '-';
+        for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            if(e < 1000000000)
+                e = e * 10 + (s[i] - '0');
+    }
+    return negative ? -e : e;
+}
+
 /** Converts the text of a JSON number to an integer exactly, or fails.
     Accepts fractions and exponents only when the value is integral
     (`100`, `1.0e2`, `1E2`); rejects `1.5`, `1e-1` and anything outside
@@ -377,10 +405,7 @@ struct value_traits<bool>
 inline bool exact_integer(std::string_view s, std::int64_t lo, std::uint64_t hi, bool& negative, std::uint64_t& mag,
                           char const*& why) noexcept
 {
-    std::size_t i = 0;
     negative = !s.empty() && s[0] == '-';
-    if(negative)
-        ++i;
     // Significant digits (integer and fraction part) and the decimal exponent.
     std::uint64_t m = 0;
     bool overflow = false;
@@ -404,26 +429,11 @@ inline bool exact_integer(std::string_view s, std::int64_t lo, std::uint64_t hi,
         }
         m = m * 10 + static_cast<unsigned>(d);
     };
-    for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-        add_digit(s[i] - '0');
-    if(i < s.size() && s[i] == '.')
-        for(++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-        {
-            add_digit(s[i] - '0');
+    exp10 += walk_json_number(s, [&](int d, bool in_fraction) {
+        add_digit(d);
+        if(in_fraction)
             --exp10;
-        }
-    if(i < s.size() && (s[i] == 'e' || s[i] == 'E'))
-    {
-        ++i;
-        bool eneg = false;
-        if(i < s.size() && (s[i] == '+' || s[i] == '-'))
-            eneg = s[i++] == '-';
-        long long e = 0;
-        for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-            if(e < 100000)
-                e = e * 10 + (s[i] - '0');
-        exp10 += eneg ? -e : e;
-    }
+    });
     if(any_nonzero_dropped)
     {
         why = "out of range";
@@ -491,35 +501,20 @@ struct value_traits<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v
 */
 inline bool is_below_one(std::string_view s) noexcept
 {
-    std::size_t i = s.empty() || s[0] != '-' ? 0 : 1;
     long long magnitude = 0; // the decimal exponent of the leading nonzero digit, plus one, before the exponent
     bool nonzero = false;
-    for(; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-        if(nonzero || s[i] != '0')
+    long long const e = walk_json_number(s, [&](int d, bool in_fraction) {
+        if(!nonzero && d == 0) // a leading zero: only those after the point count
         {
-            nonzero = true;
-            ++magnitude;
-        }
-    if(i < s.size() && s[i] == '.')
-        for(++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-        {
-            if(!nonzero && s[i] == '0')
+            if(in_fraction)
                 --magnitude;
-            else
-                nonzero = true;
+            return;
         }
-    long long e = 0;
-    bool eneg = false;
-    if(i < s.size() && (s[i] == 'e' || s[i] == 'E'))
-    {
-        ++i;
-        if(i < s.size() && (s[i] == '+' || s[i] == '-'))
-            eneg = s[i++] == '-';
-        for(; i < s.size(); ++i)
-            if(e < 1000000000)
-                e = e * 10 + (s[i] - '0');
-    }
-    return magnitude + (eneg ? -e : e) < 0;
+        nonzero = true;
+        if(!in_fraction)
+            ++magnitude;
+    });
+    return magnitude + e < 0;
 }
 
 // --- double -------------------------------------------------------------------
