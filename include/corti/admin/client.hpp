@@ -614,9 +614,16 @@ private:
     public:
         using result_type = decltype(std::declval<Parse&>()(std::declval<http_response const&>()));
 
-        /// `can_wait`: the driver can wait between attempts (else nothing is retried).
-        call_steps(client& c, result<http_request> req, std::string_view extra_secret, Parse parse, bool can_wait)
-            : c_(&c), req_(std::move(req)), parse_(std::move(parse)), extra_(extra_secret), can_wait_(can_wait)
+        /** `for_async`: the asynchronous driver, whose call outlives the
+            caller's arguments (`extra_secret` is then copied) and which waits
+            on a timer; the synchronous one waits with the policy's `sleep`,
+            and without one nothing is retried.
+        */
+        call_steps(client& c, result<http_request> req, std::string_view extra_secret, Parse parse, bool for_async)
+            : c_(&c), req_(std::move(req)), parse_(std::move(parse)),
+              extra_view_(for_async ? std::string_view() : extra_secret),
+              extra_copy_(for_async ? extra_secret : std::string_view()),
+              can_wait_(for_async || static_cast<bool>(c.retry_.sleep))
         {
             if(!req_)
                 finish(req_.error());
@@ -690,7 +697,8 @@ private:
         client* c_;
         result<http_request> req_;
         Parse parse_;
-        secret extra_;
+        std::string_view extra_view_; // the synchronous driver's: its caller's arguments outlive the steps
+        secret extra_copy_;           // the asynchronous driver's
         secret refused_;
         std::optional<http_request> token_req_;
         stage stage_ = stage::done;
@@ -725,7 +733,8 @@ private:
         {
             f(c_->token_.reveal());
             f(refused_.reveal());
-            f(extra_.reveal());
+            f(extra_view_);
+            f(extra_copy_.reveal());
             if(c_->credentials_)
                 f(c_->credentials_->password.reveal());
         }
@@ -774,7 +783,7 @@ private:
     template<class Parse>
     auto call(result<http_request> req, Parse parse, std::string_view extra_secret = {})
     {
-        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse), static_cast<bool>(retry_.sleep));
+        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse), false);
         while(http_request const* next = steps.next())
         {
             if(auto const delay = steps.take_wait())
