@@ -183,6 +183,41 @@ void report_rate(benchmark::State& state)
         benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+/** Runs one contender: a warm-up call (the connection made, a customer
+    ready), not timed, then one call per iteration, with the customer
+    rotation outside the timing and the allocations. `call(customer)` makes
+    one create-user call with a fresh email and returns "" or why it failed
+    (an error, or another email in the answer).
+*/
+template<class Call>
+void run_roundtrip(benchmark::State& state, customer_rotation& rotation, char const* label, Call call)
+{
+    if(auto err = rotation.due() ? rotation.rotate() : std::string(); !err.empty())
+    {
+        state.SkipWithError(err.c_str());
+        return;
+    }
+    if(auto err = call(rotation.take()); !err.empty())
+    {
+        state.SkipWithError(err.c_str());
+        return;
+    }
+    alloc_scope allocs;
+    for(auto _ : state)
+    {
+        if(!rotate_if_due(state, rotation, &allocs))
+            break;
+        if(auto err = call(rotation.take()); !err.empty())
+        {
+            state.SkipWithError(err.c_str());
+            break;
+        }
+    }
+    allocs.report(state);
+    report_rate(state);
+    state.SetLabel(label);
+}
+
 // --- corti: client<beast_transport>, one kept-alive TLS connection ------------
 
 void roundtrip_corti_beast(benchmark::State& state)
@@ -202,36 +237,16 @@ void roundtrip_corti_beast(benchmark::State& state)
     u.last_name = std::string(docs_last_name);
     u.password = admin::secret(docs_password);
 
-    // Warm-up (connection made, customer ready), not timed.
-    if(auto err = rotation.due() ? rotation.rotate() : std::string(); !err.empty())
-    {
-        state.SkipWithError(err.c_str());
-        return;
-    }
-    next_email(u.email);
-    if(auto r = c.create_user(docs_project, rotation.take(), u); !r)
-    {
-        state.SkipWithError(("create_user: " + r.error().to_string()).c_str());
-        return;
-    }
-
-    alloc_scope allocs;
-    for(auto _ : state)
-    {
-        if(!rotate_if_due(state, rotation, &allocs))
-            break;
+    run_roundtrip(state, rotation, "kept-alive TLS connection", [&](std::string const& customer) -> std::string {
         next_email(u.email);
-        auto r = c.create_user(docs_project, rotation.take(), u);
-        if(!r || r->email != u.email)
-        {
-            state.SkipWithError(r ? "wrong email in the answer" : ("create_user: " + r.error().to_string()).c_str());
-            break;
-        }
+        auto r = c.create_user(docs_project, customer, u);
+        if(!r)
+            return "create_user: " + r.error().to_string();
+        if(r->email != u.email)
+            return "wrong email in the answer";
         benchmark::DoNotOptimize(r);
-    }
-    allocs.report(state);
-    report_rate(state);
-    state.SetLabel("kept-alive TLS connection");
+        return {};
+    });
 }
 
 // --- libcurl (one reused easy handle) + nlohmann ---------------------------------
@@ -314,35 +329,15 @@ void roundtrip_libcurl_nlohmann(benchmark::State& state)
     }
     std::string email;
     plain_user u;
-    if(auto err = rotation.due() ? rotation.rotate() : std::string(); !err.empty())
-    {
-        state.SkipWithError(err.c_str());
-        return;
-    }
-    next_email(email);
-    if(auto err = c.create_user(s, rotation.take(), email, u); !err.empty())
-    {
-        state.SkipWithError(err.c_str());
-        return;
-    }
-
-    alloc_scope allocs;
-    for(auto _ : state)
-    {
-        if(!rotate_if_due(state, rotation, &allocs))
-            break;
+    run_roundtrip(state, rotation, "kept-alive TLS connection", [&](std::string const& customer) -> std::string {
         next_email(email);
-        auto err = c.create_user(s, rotation.take(), email, u);
-        if(!err.empty() || u.email != email)
-        {
-            state.SkipWithError(err.empty() ? "wrong email in the answer" : err.c_str());
-            break;
-        }
+        if(auto err = c.create_user(s, customer, email, u); !err.empty())
+            return err;
+        if(u.email != email)
+            return "wrong email in the answer";
         benchmark::DoNotOptimize(u);
-    }
-    allocs.report(state);
-    report_rate(state);
-    state.SetLabel("kept-alive TLS connection");
+        return {};
+    });
 }
 
 // --- the curl command line, one process per call -----------------------------------
@@ -406,6 +401,7 @@ void roundtrip_curl_cli(benchmark::State& state)
     // curl -s -S --cacert ca.pem -X POST URL -H ... -d BODY, as the API docs
     // show it; -w appends the status on a line of its own.
     auto const call = [&](std::string const& customer) -> std::string {
+        next_email(email);
         std::string const url = s.base_url + "/projects/" + std::string(docs_project) + "/customers/" + customer + "/users";
         std::string const body = plain_create_user_body(email, docs_first_name, docs_last_name, docs_password);
         int status = 0;
@@ -434,33 +430,7 @@ void roundtrip_curl_cli(benchmark::State& state)
         return {};
     };
 
-    if(auto err = rotation.due() ? rotation.rotate() : std::string(); !err.empty())
-    {
-        state.SkipWithError(err.c_str());
-        return;
-    }
-    next_email(email);
-    if(auto err = call(rotation.take()); !err.empty())
-    {
-        state.SkipWithError(err.c_str());
-        return;
-    }
-
-    alloc_scope allocs;
-    for(auto _ : state)
-    {
-        if(!rotate_if_due(state, rotation, &allocs))
-            break;
-        next_email(email);
-        if(auto err = call(rotation.take()); !err.empty())
-        {
-            state.SkipWithError(err.c_str());
-            break;
-        }
-    }
-    allocs.report(state);
-    report_rate(state);
-    state.SetLabel("a curl process and a TLS handshake per call");
+    run_roundtrip(state, rotation, "a curl process and a TLS handshake per call", call);
 }
 
 } // namespace
