@@ -138,3 +138,84 @@ BENCHMARK(parse_user_corti)->Name("parse_user/corti");
 BENCHMARK(parse_user_boost_dom)->Name("parse_user/boost_dom");
 BENCHMARK(parse_user_boost_null_handler)->Name("parse_user/boost_null_handler");
 BENCHMARK(parse_user_nlohmann)->Name("parse_user/nlohmann");
+
+// --- parse_hostile/*: bodies a broken or hostile server may send ----------------
+//
+// About 1 MiB each, a 201 that the create-user parser must read whole (the
+// unknown values are skipped, the repeats looked for) next to the Boost.JSON
+// DOM reading the same bytes. The goal is corti <= 3x boost_dom: linear time,
+// whatever the body holds.
+
+namespace {
+
+/// The docs' user with `extra` members added before its last one.
+std::string user_with(std::string const& extra)
+{
+    std::string body(docs_user_response);
+    auto const at = body.rfind('}');
+    return body.substr(0, at) + "," + extra + body.substr(at);
+}
+
+std::string const& hostile_body(int which)
+{
+    static std::string const bodies[3] = {
+        [] { // 1 MiB of short unknown keys, all different
+            std::string extra;
+            for(int i = 0; extra.size() < (1u << 20) - 256; ++i)
+                extra += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+            return user_with(extra);
+        }(),
+        [] { // a few long unknown strings
+            std::string extra;
+            for(int i = 0; i < 16; ++i)
+                extra += (i ? ",\"s" : "\"s") + std::to_string(i) + "\":\"" + std::string(65000, 'x') + "\"";
+            return user_with(extra);
+        }(),
+        [] { // arrays nested 15 deep (within the default depth of 16), many times
+            std::string extra = "\"deep\":[";
+            for(int i = 0; extra.size() < (1u << 20) - 256; ++i)
+                extra += (i ? "," : "") + std::string(14, '[') + "0" + std::string(14, ']');
+            return user_with(extra + "]");
+        }(),
+    };
+    return bodies[which];
+}
+
+void parse_hostile_corti(benchmark::State& state)
+{
+    admin::config cfg;
+    cfg.limits.max_body_size = 2u << 20;
+    admin::http_response resp = docs_response();
+    resp.body = hostile_body(static_cast<int>(state.range(0)));
+    if(auto u = admin::parse_create_user_response(resp, cfg); !u || !is_docs_user(*u))
+    {
+        state.SkipWithError("parse_create_user_response did not give the docs' user");
+        return;
+    }
+    for(auto _ : state)
+    {
+        auto u = admin::parse_create_user_response(resp, cfg);
+        benchmark::DoNotOptimize(u);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(resp.body.size()));
+}
+
+void parse_hostile_boost_dom(benchmark::State& state)
+{
+    std::string const& body = hostile_body(static_cast<int>(state.range(0)));
+    for(auto _ : state)
+    {
+        boost::json::value v = boost::json::parse(body);
+        benchmark::DoNotOptimize(v);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(body.size()));
+}
+
+} // namespace
+
+BENCHMARK(parse_hostile_corti)->Name("parse_hostile/unknown_keys_1mib/corti")->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_hostile_boost_dom)->Name("parse_hostile/unknown_keys_1mib/boost_dom")->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_hostile_corti)->Name("parse_hostile/long_strings_1mib/corti")->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_hostile_boost_dom)->Name("parse_hostile/long_strings_1mib/boost_dom")->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_hostile_corti)->Name("parse_hostile/deep_arrays_1mib/corti")->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_hostile_boost_dom)->Name("parse_hostile/deep_arrays_1mib/boost_dom")->Arg(2)->Unit(benchmark::kMillisecond);

@@ -26,6 +26,12 @@ ORDER = [
     "roundtrip_loopback/corti_beast",
     "roundtrip_loopback/libcurl_nlohmann",
     "roundtrip_loopback/curl_cli",
+    "parse_hostile/unknown_keys_1mib/corti",
+    "parse_hostile/unknown_keys_1mib/boost_dom",
+    "parse_hostile/long_strings_1mib/corti",
+    "parse_hostile/long_strings_1mib/boost_dom",
+    "parse_hostile/deep_arrays_1mib/corti",
+    "parse_hostile/deep_arrays_1mib/boost_dom",
 ]
 
 MEANING = {
@@ -47,6 +53,12 @@ MEANING = {
     "roundtrip_loopback/curl_cli": "one `curl -s --cacert ... -X POST ... -d ...` process per call (new TLS "
                                    "handshake each time), answer parsed by nlohmann",
 }
+
+for kind, what in (("unknown_keys", "short unknown keys, all different (repeats are looked for)"),
+                   ("long_strings", "16 unknown strings of 65,000 bytes"),
+                   ("deep_arrays", "arrays nested 15 deep, within the depth limit")):
+    MEANING[f"parse_hostile/{kind}_1mib/corti"] = f"`parse_create_user_response` of the docs' user plus about 1 MiB of {what}"
+    MEANING[f"parse_hostile/{kind}_1mib/boost_dom"] = "`boost::json::parse` of the same body"
 
 UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
@@ -123,6 +135,10 @@ def goals(rows):
     r = ratio(cpu("build_create_user/corti"), cpu("build_create_user/nlohmann_concat"))
     out.append(("`build_create_user/corti` / `build_create_user/nlohmann_concat` (CPU time)", r, "<= 0.5",
                 None if r is None else r <= 0.5))
+    for kind in ("unknown_keys", "long_strings", "deep_arrays"):
+        r = ratio(cpu(f"parse_hostile/{kind}_1mib/corti"), cpu(f"parse_hostile/{kind}_1mib/boost_dom"))
+        out.append((f"`parse_hostile/{kind}_1mib/corti` / `boost_dom` (CPU time)", r, "<= 3.0",
+                    None if r is None else r <= 3.0))
     r = ratio(rows.get("roundtrip_loopback/corti_beast", {}).get("calls_per_s"),
               rows.get("roundtrip_loopback/libcurl_nlohmann", {}).get("calls_per_s"))
     out.append(("`roundtrip_loopback/corti_beast` / `libcurl_nlohmann` calls per second (wall clock)", r,

@@ -14,6 +14,7 @@
 
 #include "boost_handler.hpp"
 
+#include <corti/admin/detail/json_boost_source.hpp>
 #include <corti/admin/detail/json_parser.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
@@ -535,17 +536,17 @@ public:
     std::size_t pieces = 0;         ///< keys and strings, and the pieces they came in
     std::size_t longest_piece = 0;  ///< in bytes
 
-    bool object_begin() override { return put("{"); }
-    bool object_end() override { return put("}"); }
-    bool array_begin() override { return put("["); }
-    bool array_end() override { return put("]"); }
-    bool key_part(std::string_view s, std::size_t total) override { return piece('K', s, total, false); }
-    bool key(std::string_view s, std::size_t total) override { return piece('K', s, total, true); }
-    bool string_part(std::string_view s, std::size_t total) override { return piece('S', s, total, false); }
-    bool string(std::string_view s, std::size_t total) override { return piece('S', s, total, true); }
-    bool number(std::string_view s) override { return piece('N', s, s.size(), true); }
-    bool boolean(bool b) override { return put(b ? "T" : "F"); }
-    bool null() override { return put("Z"); }
+    bool object_begin() { return put("{"); }
+    bool object_end() { return put("}"); }
+    bool array_begin() { return put("["); }
+    bool array_end() { return put("]"); }
+    bool key_part(std::string_view s, std::size_t total) { return piece('K', s, total, false); }
+    bool key(std::string_view s, std::size_t total) { return piece('K', s, total, true); }
+    bool string_part(std::string_view s, std::size_t total) { return piece('S', s, total, false); }
+    bool string(std::string_view s, std::size_t total) { return piece('S', s, total, true); }
+    bool number(std::string_view s) { return piece('N', s, s.size(), true); }
+    bool boolean(bool b) { return put(b ? "T" : "F"); }
+    bool null() { return put("Z"); }
 
 private:
     long events_ = 0;

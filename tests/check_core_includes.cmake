@@ -1,6 +1,7 @@
-# Fails when the core headers pull in Asio, Beast or OpenSSL (the core does
-# no I/O), or Boost.JSON (the core's JSON reader and writer are its own, so
-# there is no Boost.JSON library to link or compile in).
+# The core does no I/O: its headers pull in nothing of Asio, Beast or OpenSSL.
+# Its JSON goes through Boost.JSON: responses through basic_parser, not the
+# compact tokenizer (detail/json_parser.hpp, only with CORTI_ADMIN_COMPACT_JSON),
+# and request strings through the serializer.
 foreach(header corti/admin.hpp corti/admin/testing.hpp)
     file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/core_includes.cpp "#include <${header}>\n")
     execute_process(
@@ -9,11 +10,21 @@ foreach(header corti/admin.hpp corti/admin/testing.hpp)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "compiling <${header}> failed:\n${includes}")
     endif()
-    string(REGEX MATCHALL "[^\n]*(boost/asio|boost/beast|openssl/|boost/json)[^\n]*" bad "${includes}")
+    string(REGEX MATCHALL "[^\n]*(boost/asio|boost/beast|openssl/|detail/json_parser\\.hpp)[^\n]*" bad "${includes}")
     if(bad)
-        message(FATAL_ERROR "<${header}> includes I/O or Boost.JSON headers:\n${bad}")
+        message(FATAL_ERROR "<${header}> includes I/O headers or the compact tokenizer:\n${bad}")
     endif()
+    set(needed_headers)
+    if(header STREQUAL "corti/admin.hpp")
+        set(needed_headers boost/json/basic_parser.hpp boost/json/serializer.hpp)
+    endif()
+    foreach(needed IN LISTS needed_headers)
+        string(FIND "${includes}" "${needed}" at)
+        if(at EQUAL -1)
+            message(FATAL_ERROR "<${header}> does not include <${needed}>")
+        endif()
+    endforeach()
     string(REGEX MATCHALL "\n\\.+ [^\n]*" all "${includes}")
     list(LENGTH all n)
-    message(STATUS "<${header}>: ${n} headers included, none of Asio, Beast, OpenSSL or Boost.JSON")
+    message(STATUS "<${header}>: ${n} headers included, none of Asio, Beast or OpenSSL; ${needed_headers}")
 endforeach()

@@ -1,10 +1,13 @@
-// The JSON tokenizer: RFC 8259 exactly, events and pieces, depth, and what a
-// handler that says no changes (nothing but the events).
+// The JSON event sources: Boost.JSON's basic_parser (parse_json_boost, the
+// library's tokenizer) and the compact tokenizer (parse_json_compact, the
+// firmware opt-in). RFC 8259 exactly, events and pieces, depth, and what a
+// handler that says no changes (nothing but the events): the same for both.
 #include <catch2/catch.hpp>
 
 #define CORTI_FUZZ_FAIL(message) FAIL(message)
 #include "oracles.hpp"
 
+#include <corti/admin/detail/json_boost_source.hpp>
 #include <corti/admin/detail/json_parser.hpp>
 
 #include <string>
@@ -20,17 +23,27 @@ namespace {
 // the test case.
 using recorder = corti_fuzz::json_parser_log;
 
+// The compact tokenizer (its reasons and offsets are its own).
 json_parse_result parse(std::string const& text, recorder& r, std::size_t depth = 64)
 {
-    return parse_json(text, r, depth);
+    return parse_json_compact(text, r, depth);
 }
 
+using source = json_parse_result (*)(std::string_view, recorder&, std::size_t);
+source const sources[] = {&parse_json_boost<recorder>, &parse_json_compact<recorder>};
+
+// The events of a document, which both sources must give alike.
 std::string events(std::string const& text)
 {
+    recorder boost_events;
+    auto const b = parse_json_boost(text, boost_events, 64);
+    INFO(text << ": " << b.reason << " at " << b.offset);
+    REQUIRE(b.what == st::ok);
     recorder r;
     auto const res = parse(text, r);
     INFO(text << ": " << res.reason << " at " << res.offset);
     REQUIRE(res.what == st::ok);
+    CHECK(r.log == boost_events.log);
     return r.log;
 }
 
@@ -142,11 +155,28 @@ TEST_CASE("json_parser: everything RFC 8259 does not allow is a syntax error, wi
         CHECK(r.what == st::syntax);
         CHECK(std::string(r.reason) == k.reason);
         CHECK(r.offset == k.offset);
+        recorder rb; // Boost.JSON's verdict is the same; its reasons are coarser
+        auto const b = parse_json_boost(k.text, rb, 64);
+        CHECK(b.what == st::syntax);
+        CHECK(*b.reason != '\0');
+        CHECK(b.offset <= std::string_view(k.text).size());
     }
 }
 
 TEST_CASE("json_parser: nesting beyond the limit is too_deep, unless a syntax error comes first")
 {
+    for(source const src : sources)
+    {
+        recorder r;
+        CHECK(src("[[1]]", r, 2).what == st::ok);
+        CHECK(src("[[[1]]]", r, 2).what == st::too_deep);
+        CHECK(src("[[[1]", r, 2).what == st::too_deep);
+        CHECK(src("[}[[[1]]]", r, 2).what == st::syntax);
+        CHECK(src("[]", r, 0).what == st::too_deep);
+        CHECK(src("1", r, 0).what == st::ok);
+        CHECK(src(std::string(64, '[') + std::string(64, ']'), r, 1000).what == st::ok);
+        CHECK(src(std::string(65, '[') + std::string(65, ']'), r, 1000).what == st::too_deep);
+    }
     recorder r;
     CHECK(parse("[[1]]", r, 2).what == st::ok);
     auto const deep = parse("[[[1]]]", r, 2);
@@ -166,25 +196,28 @@ TEST_CASE("json_parser: nesting beyond the limit is too_deep, unless a syntax er
 TEST_CASE("json_parser: a handler that says no gets no more events, and the rest is still checked")
 {
     std::string const doc = R"({"a":[1,"x\ny"],"b":{"c":null}})";
-    for(long at = 0; at < 12; ++at)
+    for(source const src : sources)
     {
-        CAPTURE(at);
-        recorder r;
-        r.reject_at = at;
-        CHECK(parse(doc, r).what == st::rejected); // and no event after it said no: the recorder checks
-        CHECK(r.rejected);
+        for(long at = 0; at < 12; ++at)
+        {
+            CAPTURE(at);
+            recorder r;
+            r.reject_at = at;
+            CHECK(src(doc, r, 64).what == st::rejected); // and no event after it said no: the recorder checks
+            CHECK(r.rejected);
 
-        recorder broken;
-        broken.reject_at = at;
-        CHECK(parse(doc + ",", broken).what == st::syntax);
-        recorder deep;
-        deep.reject_at = at;
-        CHECK(parse(R"({"a":[1,"x\ny"],"b":{"c":[[[]]]}})", deep, 3).what == st::too_deep);
+            recorder broken;
+            broken.reject_at = at;
+            CHECK(src(doc + ",", broken, 64).what == st::syntax);
+            recorder deep;
+            deep.reject_at = at;
+            CHECK(src(R"({"a":[1,"x\ny"],"b":{"c":[[[]]]}})", deep, 3).what == st::too_deep);
+        }
+        recorder late; // says no after the last event: the document was taken
+        late.reject_at = 100;
+        CHECK(src(doc, late, 64).what == st::ok);
+        CHECK_FALSE(late.rejected);
     }
-    recorder late; // says no after the last event: the document was taken
-    late.reject_at = 100;
-    CHECK(parse(doc, late).what == st::ok);
-    CHECK_FALSE(late.rejected);
 }
 
 TEST_CASE("json_parser: the eight-bytes-at-a-time scan finds every byte a string must look at, at every position")

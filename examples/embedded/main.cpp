@@ -9,7 +9,7 @@
 // scripts/embedded-size builds it, runs it under qemu-arm, checks its output
 // and prints its size. By hand, with inc/boost a link to /usr/include/boost:
 //
-//   arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -Os -fno-exceptions -fno-rtti -std=c++17
+//   arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -Os -flto -fno-exceptions -fno-rtti -fno-threadsafe-statics -std=c++17
 //       -ffunction-sections -fdata-sections -DNDEBUG -isystem inc -I include
 //       --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections
 //       examples/embedded/main.cpp examples/embedded/linux_syscalls.cpp -o create-user.elf

@@ -8,9 +8,12 @@
     Asio, Beast or OpenSSL. For the Beast HTTPS transport include
     `<corti/admin/beast.hpp>`; for test doubles `<corti/admin/testing.hpp>`.
 
-    Link Boost.URL (CMake: `corti::admin`; it is for `parse_base_url`), or
-    include `<boost/url/src.hpp>` in exactly one of your translation units.
-    No Boost.JSON: the JSON reader and writer are the library's own.
+    Link Boost.JSON and Boost.URL (CMake: `corti::admin`; pkg-config:
+    `corti-admin`), or include `<boost/json/src.hpp>` and
+    `<boost/url/src.hpp>` in exactly one of your translation units.
+    Responses are tokenized by Boost.JSON's `basic_parser`, request strings
+    escaped by its `serializer`, and every model converts with `value_from`
+    / `value_to` (`<corti/admin/json.hpp>`).
 */
 
 #include <corti/admin/client.hpp>
@@ -19,6 +22,7 @@
 #include <corti/admin/encode.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
+#include <corti/admin/json.hpp>
 #include <corti/admin/model.hpp>
 #include <corti/admin/requests.hpp>
 #include <corti/admin/responses.hpp>

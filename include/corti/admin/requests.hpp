@@ -202,7 +202,7 @@ inline constexpr char const* password_rule = "must be 16 to 64 characters of val
 inline std::string body_buffer(std::size_t field_bytes)
 {
     std::string b;
-    b.reserve(64 + 6 * field_bytes);
+    b.reserve(128 + 6 * field_bytes); // the keys and punctuation, and each value escaped at worst
     return b;
 }
 

@@ -21,6 +21,7 @@
 */
 
 #include <corti/admin/config.hpp>
+#include <corti/admin/detail/json_error_body.hpp>
 #include <corti/admin/detail/json_reader.hpp>
 #include <corti/admin/detail/utf8.hpp>
 #include <corti/admin/error.hpp>
@@ -167,55 +168,6 @@ struct json_schema<consumption_body>
     static constexpr auto fields() { return std::make_tuple(json_field("consumption", &consumption_body::consumption)); }
 };
 
-/// The longest server message kept in `error::message`, in bytes.
-inline constexpr std::size_t max_server_message = 512;
-
-/** Appends at most `max` bytes of `s` to `out`, for a log line: control
-    characters become spaces (no terminal escapes, no forged log lines),
-    invalid UTF-8 becomes `?`, and the cut never splits a character.
-*/
-inline void append_sanitized(std::string& out, std::string_view s, std::size_t max)
-{
-    std::size_t i = 0;
-    std::size_t written = 0;
-    while(i < s.size())
-    {
-        // Length of the UTF-8 sequence at i, or 0 when it is invalid (a lone
-        // continuation byte, a byte that never starts one, a cut sequence).
-        std::size_t len = 0;
-        auto const c = static_cast<unsigned char>(s[i]);
-        if(c < 0x80)
-            len = 1;
-        else if(c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if(c >= 0xE0 && c <= 0xEF)
-            len = 3;
-        else if(c >= 0xF0 && c <= 0xF4)
-            len = 4;
-        if(len > 1 && (i + len > s.size() || utf8_count(s.substr(i, len)) != 1))
-            len = 0;
-        std::size_t const need = len == 0 ? 1 : len;
-        if(written + need > max)
-        {
-            out += "...";
-            return;
-        }
-        // C1 controls (U+0080..U+009F: CSI, NEL...) are terminal escapes and
-        // line breaks as much as the C0 ones.
-        bool const c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) <= 0x9F;
-        if(len == 0)
-            out += '?';
-        else if(len == 1)
-            out += is_ascii_control(s[i]) ? ' ' : s[i];
-        else if(c1)
-            out += ' ';
-        else
-            out.append(s.data() + i, len);
-        written += need;
-        i += need;
-    }
-}
-
 /// Returns the request id of a response, from the usual headers.
 inline std::string_view find_request_id(http_headers const& h) noexcept
 {
@@ -227,109 +179,6 @@ inline std::string_view find_request_id(http_headers const& h) noexcept
     }
     return {};
 }
-
-/** A tolerant SAX handler for error bodies: remembers the first string in
-    the top-level `error`, `message`, `msg`, `error_description` or `detail`
-    member, or in `error.message`; ignores everything else.
-*/
-class error_body_handler final : public json_handler
-{
-public:
-    /// The best message found so far and its rank (lower is better).
-    std::string message;
-    int rank = 99;
-
-    bool object_begin() override
-    {
-        if(depth_ == 0)
-            root_is_object_ = true;
-        if(depth_ == 1)
-            in_error_object_ = key_rank_ == 0; // the value of the top-level "error"
-        ++depth_;
-        return true;
-    }
-    bool object_end() override
-    {
-        --depth_;
-        if(depth_ == 1)
-            in_error_object_ = false;
-        key_rank_ = 99;
-        return true;
-    }
-    bool array_begin() override
-    {
-        ++depth_;
-        return true;
-    }
-    bool array_end() override
-    {
-        --depth_;
-        key_rank_ = 99;
-        return true;
-    }
-    bool key_part(std::string_view s, std::size_t) override
-    {
-        if(key_.size() < 32)
-            key_.append(s.data(), s.size() < 32 ? s.size() : 32);
-        return true;
-    }
-    bool key(std::string_view s, std::size_t n) override
-    {
-        key_part(s, n);
-        key_rank_ = 99;
-        if(root_is_object_ && depth_ == 1)
-        {
-            constexpr std::string_view keys[] = {"error", "message", "msg", "error_description", "detail"};
-            for(int i = 0; i < 5; ++i)
-                if(key_ == keys[i])
-                    key_rank_ = i;
-        }
-        else if(depth_ == 2 && in_error_object_ && key_ == "message")
-            key_rank_ = 0;
-        key_.clear();
-        return true;
-    }
-    bool string_part(std::string_view s, std::size_t) override
-    {
-        // Keep a little more than the message can show, so that the cut
-        // (and its "...") is the same as for the whole string, and the
-        // memory is bounded whatever the body holds.
-        constexpr std::size_t keep = max_server_message + 4;
-        if(key_rank_ < rank && part_.size() < keep)
-            part_.append(s.data(), s.size() < keep - part_.size() ? s.size() : keep - part_.size());
-        return true;
-    }
-    bool string(std::string_view s, std::size_t n) override
-    {
-        string_part(s, n);
-        if(key_rank_ < rank && !part_.empty())
-        {
-            message.clear();
-            append_sanitized(message, part_, max_server_message);
-            rank = key_rank_;
-        }
-        part_.clear();
-        key_rank_ = 99;
-        return true;
-    }
-    bool number(std::string_view) override { return scalar(); }
-    bool boolean(bool) override { return scalar(); }
-    bool null() override { return scalar(); }
-
-private:
-    std::size_t depth_ = 0;
-    bool root_is_object_ = false;
-    bool in_error_object_ = false;
-    int key_rank_ = 99;
-    std::string key_;
-    std::string part_;
-
-    bool scalar()
-    {
-        key_rank_ = 99;
-        return true;
-    }
-};
 
 } // namespace detail
 
@@ -354,8 +203,7 @@ inline error parse_api_error(http_response const& r, limits const& lim = {})
     if(!r.body.empty() && r.body.size() <= lim.max_body_size)
     {
         detail::error_body_handler h;
-        auto const depth = lim.max_depth < detail::max_supported_depth ? lim.max_depth : detail::max_supported_depth;
-        if(detail::parse_json(r.body, h, depth).what == detail::json_parse_result::status::ok && !h.message.empty())
+        if(detail::read_error_body(r.body, h, lim.max_depth) && !h.message.empty())
         {
             e.message = std::move(h.message);
             return e;
@@ -421,6 +269,99 @@ inline result<void> check_response(http_response const& r, std::initializer_list
     return {};
 }
 
+/*  The API's rules beyond what a schema says, for the types that have some:
+    nothing, or the error with the JSON Pointer of the value (`at` is the
+    pointer of the checked object). Every response parser and `from_json`
+    apply them after reading.
+*/
+template<class T>
+result<void> check_rules(T const&)
+{
+    return {};
+}
+
+inline result<void> check_rules(pagination const& p, std::string const& at)
+{
+    if(!p.has_next_page && !p.total)
+        return error(errc::missing_field, "neither hasNextPage nor total", at + "/hasNextPage");
+    if(p.page < 1)
+        return error(errc::invalid_value, "must be at least 1", at + "/page");
+    if(p.page_size < 1)
+        return error(errc::invalid_value, "must be at least 1", at + "/pageSize");
+    if(p.total && *p.total < 0)
+        return error(errc::invalid_value, "must not be negative", at + "/total");
+    return {};
+}
+
+inline result<void> check_rules(quota_usage const& q, std::string const& at)
+{
+    if(q.quota < -1)
+        return error(errc::invalid_value, "must be -1 (unlimited) or more", at + "/quota");
+    if(q.usage < 0)
+        return error(errc::invalid_value, "must not be negative", at + "/usage");
+    if(q.remaining && *q.remaining < -1)
+        return error(errc::invalid_value, "must be -1 (unlimited) or more", at + "/remaining");
+    return {};
+}
+
+inline result<void> check_rules(pagination const& p) { return check_rules(p, ""); }
+inline result<void> check_rules(quota_usage const& q) { return check_rules(q, ""); }
+inline result<void> check_rules(customer_page const& p) { return check_rules(p.pagination, "/pagination"); }
+inline result<void> check_rules(user_page const& p) { return check_rules(p.pagination, "/pagination"); }
+inline result<void> check_rules(customer_quotas const& q) { return check_rules(q.users, "/users"); }
+inline result<void> check_rules(tenant_quota const& q) { return check_rules(q.users, "/users"); }
+
+inline result<void> check_rules(project_quotas const& q)
+{
+    for(std::size_t i = 0; i < q.quotas.size(); ++i)
+        if(auto ok = check_rules(q.quotas[i].users, "/quotas/" + std::to_string(i) + "/users"); !ok)
+            return ok;
+    return {};
+}
+
+inline result<void> check_rules(token_body const& b)
+{
+    if(b.access_token.empty())
+        return error(errc::invalid_value, "empty token", "/accessToken");
+    if(!iequals(b.token_type, "bearer"))
+        return error(errc::invalid_value, "not a bearer token", "/tokenType");
+    if(b.expires_in < 0)
+        return error(errc::invalid_value, "must not be negative", "/expiresIn");
+    return {};
+}
+
+inline result<void> check_rules(consumption_body const& c)
+{
+    if(c.consumption < 0)
+        return error(errc::invalid_value, "must not be negative", "/consumption");
+    return {};
+}
+
+/// The token of a checked `/auth/token` body (the body's copy is wiped when it goes).
+inline access_token to_access_token(token_body&& b)
+{
+    access_token t;
+    t.token = secret(std::move(b.access_token));
+    t.token_type = std::move(b.token_type);
+    t.expires_in = b.expires_in;
+    return t;
+}
+
+/** Reads one JSON document into a `T` by its schema, then checks the API's
+    rules beyond the schema (`check_rules`): what a response parser and
+    `from_json` both do.
+*/
+template<class T>
+result<T> read_value(std::string_view text, config const& cfg, parse_arena* arena = nullptr)
+{
+    result<T> out(boost::system::in_place_value);
+    if(auto ok = read_json(text, *out, cfg.limits, cfg.strictness, arena); !ok)
+        return ok.error();
+    if(auto ok = check_rules(*out); !ok)
+        return ok.error();
+    return out;
+}
+
 /// Checks the envelope, then reads the JSON body into a `T` (working memory
 /// from `arena` when not null).
 template<class T>
@@ -429,52 +370,15 @@ result<T> parse_json_response(http_response const& r, std::initializer_list<unsi
 {
     if(auto ok = check_response(r, success, true, cfg.limits); !ok)
         return ok.error();
-    result<T> out(boost::system::in_place_value);
-    if(auto ok = read_json(r.body, *out, cfg.limits, cfg.strictness, arena); !ok)
+    result<T> out = read_value<T>(r.body, cfg, arena);
+    if(!out)
     {
-        error e = ok.error();
+        error e = std::move(out.error());
         e.http_status = r.status;
         e.request_id = std::string(find_request_id(r.headers));
         return e;
     }
     return out;
-}
-
-} // namespace detail
-
-namespace detail {
-
-/// An error about a value the schema accepted but the API's rules do not.
-inline error semantic_error(http_response const& r, errc c, char const* msg, std::string pointer)
-{
-    error e(c, msg, std::move(pointer));
-    e.http_status = r.status;
-    e.request_id = std::string(find_request_id(r.headers));
-    return e;
-}
-
-inline result<void> check_pagination(http_response const& r, pagination const& p)
-{
-    if(!p.has_next_page && !p.total)
-        return semantic_error(r, errc::missing_field, "neither hasNextPage nor total", "/pagination/hasNextPage");
-    if(p.page < 1)
-        return semantic_error(r, errc::invalid_value, "must be at least 1", "/pagination/page");
-    if(p.page_size < 1)
-        return semantic_error(r, errc::invalid_value, "must be at least 1", "/pagination/pageSize");
-    if(p.total && *p.total < 0)
-        return semantic_error(r, errc::invalid_value, "must not be negative", "/pagination/total");
-    return {};
-}
-
-inline result<void> check_quota(http_response const& r, quota_usage const& q, std::string const& at)
-{
-    if(q.quota < -1)
-        return semantic_error(r, errc::invalid_value, "must be -1 (unlimited) or more", at + "/quota");
-    if(q.usage < 0)
-        return semantic_error(r, errc::invalid_value, "must not be negative", at + "/usage");
-    if(q.remaining && *q.remaining < -1)
-        return semantic_error(r, errc::invalid_value, "must be -1 (unlimited) or more", at + "/remaining");
-    return {};
 }
 
 } // namespace detail
@@ -493,17 +397,7 @@ inline result<access_token> parse_token_response(http_response const& r, config 
     auto body = detail::parse_json_response<detail::token_body>(r, {200}, cfg, arena);
     if(!body)
         return body.error();
-    if(body->access_token.empty())
-        return detail::semantic_error(r, errc::invalid_value, "empty token", "/accessToken");
-    if(!detail::iequals(body->token_type, "bearer"))
-        return detail::semantic_error(r, errc::invalid_value, "not a bearer token", "/tokenType");
-    if(body->expires_in < 0)
-        return detail::semantic_error(r, errc::invalid_value, "must not be negative", "/expiresIn");
-    access_token t;
-    t.token = secret(std::move(body->access_token));
-    t.token_type = std::move(body->token_type);
-    t.expires_in = body->expires_in;
-    return t;
+    return detail::to_access_token(std::move(*body));
 }
 
 /** Parses "list customers for a project": 200 with `customers` (array of
@@ -517,11 +411,7 @@ inline result<access_token> parse_token_response(http_response const& r, config 
 inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg,
                                                            parse_arena* arena = nullptr)
 {
-    auto p = detail::parse_json_response<customer_page>(r, {200}, cfg, arena);
-    if(p)
-        if(auto ok = detail::check_pagination(r, p->pagination); !ok)
-            return ok.error();
-    return p;
+    return detail::parse_json_response<customer_page>(r, {200}, cfg, arena);
 }
 
 /** Parses "create a new customer": 200 or 201 (the API leaves it open) with a customer.
@@ -566,11 +456,7 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
 inline result<customer_quotas> parse_customer_quotas_response(http_response const& r, config const& cfg,
                                                               parse_arena* arena = nullptr)
 {
-    auto q = detail::parse_json_response<customer_quotas>(r, {200}, cfg, arena);
-    if(q)
-        if(auto ok = detail::check_quota(r, q->users, "/users"); !ok)
-            return ok.error();
-    return q;
+    return detail::parse_json_response<customer_quotas>(r, {200}, cfg, arena);
 }
 
 /** Parses "list users for a customer": 200 with `users` (array of user, as
@@ -581,11 +467,7 @@ inline result<customer_quotas> parse_customer_quotas_response(http_response cons
 inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg,
                                                    parse_arena* arena = nullptr)
 {
-    auto p = detail::parse_json_response<user_page>(r, {200}, cfg, arena);
-    if(p)
-        if(auto ok = detail::check_pagination(r, p->pagination); !ok)
-            return ok.error();
-    return p;
+    return detail::parse_json_response<user_page>(r, {200}, cfg, arena);
 }
 
 /** Parses "update a user": 200 with a user.
@@ -616,8 +498,6 @@ inline result<double> parse_user_consumption_response(http_response const& r, co
     auto c = detail::parse_json_response<detail::consumption_body>(r, {200}, cfg, arena);
     if(!c)
         return c.error();
-    if(c->consumption < 0)
-        return detail::semantic_error(r, errc::invalid_value, "must not be negative", "/consumption");
     return c->consumption;
 }
 
@@ -629,12 +509,7 @@ inline result<double> parse_user_consumption_response(http_response const& r, co
 inline result<project_quotas> parse_project_quotas_response(http_response const& r, config const& cfg,
                                                             parse_arena* arena = nullptr)
 {
-    auto q = detail::parse_json_response<project_quotas>(r, {200}, cfg, arena);
-    if(q)
-        for(std::size_t i = 0; i < q->quotas.size(); ++i)
-            if(auto ok = detail::check_quota(r, q->quotas[i].users, "/quotas/" + std::to_string(i) + "/users"); !ok)
-                return ok.error();
-    return q;
+    return detail::parse_json_response<project_quotas>(r, {200}, cfg, arena);
 }
 
 /** Parses the response of "create a new user and add it to the customer".

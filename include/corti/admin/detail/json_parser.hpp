@@ -2,18 +2,18 @@
 #ifndef CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
 #define CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
 
-/*  The library's JSON tokenizer: a strict RFC 8259 parser for one complete
-    document in memory, reporting SAX events to a `json_handler`.
+/*  The compact JSON tokenizer: a strict RFC 8259 parser for one complete
+    document in memory, reporting events to a handler (`json_handler.hpp`).
 
-    Why not Boost.JSON's `basic_parser`: it is built to resume on partial
-    input, which the library never has (a response body is complete), and it
-    converts every number with a fraction or exponent to a double. On a
-    Cortex-M4 that is about 28 KB of flash (the parser's instantiation, the
-    power-of-ten table, soft-float), more than half of a 48 KiB budget. This
-    one is a loop over a pointer, with no recursion and no allocation: about
-    2 KB. The fuzz targets check it against Boost.JSON's parser (validity,
-    depth, duplicate keys, decoded strings), and the JSONTestSuite files
-    against their verdicts.
+    Boost.JSON's `basic_parser` is the library's tokenizer. This one is an
+    opt-in for flash-starved firmware only (CORTI_ADMIN_COMPACT_JSON): on a
+    Cortex-M4 the `basic_parser` instantiation, its power-of-ten table and
+    the soft-float conversion it makes for every number with a fraction or
+    an exponent come to about 28 KB; this loop over a pointer, with no
+    recursion and no allocation, to about 2 KB. Both feed the same reader.
+    `fuzz_json_parser` keeps the two event-for-event identical (verdicts,
+    depth, decoded keys and strings, numbers as written), and the
+    JSONTestSuite files are checked through both.
 
     What it accepts: exactly RFC 8259. Whitespace is space, tab, CR, LF.
     Strings are well-formed UTF-8 (RFC 3629) without control characters; a
@@ -24,6 +24,7 @@
 */
 
 #include <corti/admin/detail/hex.hpp>
+#include <corti/admin/detail/json_handler.hpp>
 #include <corti/admin/detail/utf8.hpp>
 
 #include <cstddef>
@@ -35,68 +36,13 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/** Receives the events of a parse. Every member returns false to reject the
-    document (the handler keeps its reason); the parser then stops calling it
-    but reads on to the end, so that a syntax error found later still wins.
-    The defaults accept everything.
-
-    Keys and strings come decoded, in one or more pieces: `key_part` and
-    `string_part` for all but the last, then `key` or `string` for the last
-    (which may be empty). `total` is the size so far, this piece included. A
-    string without escapes comes whole, as a view into the input.
-*/
-class json_handler
-{
-public:
-    virtual bool object_begin() { return true; }
-    virtual bool object_end() { return true; }
-    virtual bool array_begin() { return true; }
-    virtual bool array_end() { return true; }
-    virtual bool key_part(std::string_view, std::size_t) { return true; }
-    virtual bool key(std::string_view, std::size_t) { return true; }
-    virtual bool string_part(std::string_view, std::size_t) { return true; }
-    virtual bool string(std::string_view, std::size_t) { return true; }
-    /// A number as written: it matches RFC 8259's grammar, and nothing more is known.
-    virtual bool number(std::string_view) { return true; }
-    virtual bool boolean(bool) { return true; }
-    virtual bool null() { return true; }
-
-protected:
-    json_handler() = default;
-    json_handler(json_handler const&) = default;
-    json_handler& operator=(json_handler const&) = default;
-    ~json_handler() = default;
-};
-
-/// A handler that accepts everything: the syntax check alone.
-class syntax_only_handler final : public json_handler
-{
-};
-
-/// How a parse ended.
-struct json_parse_result
-{
-    enum class status
-    {
-        ok,        ///< one well-formed document, and the handler took all of it
-        syntax,    ///< not RFC 8259 JSON (`reason` says why)
-        too_deep,  ///< nested deeper than the limit, before any syntax error
-        rejected   ///< well-formed and not too deep, but the handler returned false
-    };
-    status what = status::ok;
-    std::size_t offset = 0;   ///< where the syntax error or the excess depth was found
-    char const* reason = "";  ///< what the syntax error is (a literal)
-};
-
-/// The deepest nesting `parse_json` can follow.
-inline constexpr std::size_t max_parser_depth = 64;
-
+template<class Handler>
 class json_parser
 {
 public:
     using result = json_parse_result;
 
-    json_parser(std::string_view text, json_handler& h) noexcept
+    json_parser(std::string_view text, Handler& h) noexcept
         : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), h_(&h)
     {
     }
@@ -126,7 +72,7 @@ public:
             bool const is_object = *p_ == '{';
             if(depth == max_depth)
                 return result{result::status::too_deep, offset(), ""};
-            call(is_object ? h_->object_begin() : h_->array_begin());
+            call([&] { return is_object ? h_->object_begin() : h_->array_begin(); });
             if(is_object)
                 objects |= std::uint64_t(1) << depth;
             else
@@ -147,17 +93,17 @@ public:
         case 't':
             if(!literal("true", 4))
                 return error_;
-            call(h_->boolean(true));
+            call([&] { return h_->boolean(true); });
             break;
         case 'f':
             if(!literal("false", 5))
                 return error_;
-            call(h_->boolean(false));
+            call([&] { return h_->boolean(false); });
             break;
         case 'n':
             if(!literal("null", 4))
                 return error_;
-            call(h_->null());
+            call([&] { return h_->null(); });
             break;
         default:
             if(!number())
@@ -186,7 +132,7 @@ public:
         if(*p_ != (in_object() ? '}' : ']'))
             return fail(in_object() ? "expected ',' or '}'" : "expected ',' or ']'");
     close:
-        call(in_object() ? h_->object_end() : h_->array_end());
+        call([&] { return in_object() ? h_->object_end() : h_->array_end(); });
         --depth;
         ++p_;
         goto after_value;
@@ -208,8 +154,7 @@ private:
     char const* begin_;
     char const* p_;
     char const* end_;
-    json_handler* h_;
-    syntax_only_handler muted_;
+    Handler* h_;
     bool rejected_ = false;
     result error_;
 
@@ -227,14 +172,12 @@ private:
         return false;
     }
 
-    // After the handler said no, the rest is only checked.
-    void call(bool accepted) noexcept
+    // Sends an event, unless the handler said no before: the rest is only checked.
+    template<class Event>
+    void call(Event event)
     {
-        if(!accepted && !rejected_)
-        {
+        if(!rejected_ && !event())
             rejected_ = true;
-            h_ = &muted_;
-        }
     }
 
     void skip_ws() noexcept
@@ -286,7 +229,7 @@ private:
             if(!digits())
                 return false;
         }
-        call(h_->number(std::string_view(start, static_cast<std::size_t>(p_ - start))));
+        call([&] { return h_->number(std::string_view(start, static_cast<std::size_t>(p_ - start))); });
         return true;
     }
 
@@ -368,7 +311,7 @@ private:
         {
             std::string_view const whole(start, static_cast<std::size_t>(p_ - start));
             ++p_;
-            call(is_key ? h_->key(whole, whole.size()) : h_->string(whole, whole.size()));
+            call([&] { return is_key ? h_->key(whole, whole.size()) : h_->string(whole, whole.size()); });
             return true;
         }
         return string_rest(is_key, start);
@@ -384,7 +327,7 @@ private:
         bool escaped = false;
         auto const flush = [&](std::string_view piece) {
             total += piece.size();
-            call(is_key ? h_->key_part(piece, total) : h_->string_part(piece, total));
+            call([&] { return is_key ? h_->key_part(piece, total) : h_->string_part(piece, total); });
         };
         auto const room = [&](std::size_t n) { // keeps a character in one piece
             if(len + n > sizeof buf)
@@ -488,7 +431,7 @@ private:
                                               : std::string_view(start, static_cast<std::size_t>(p_ - start));
         ++p_;
         total += last.size();
-        call(is_key ? h_->key(last, total) : h_->string(last, total));
+        call([&] { return is_key ? h_->key(last, total) : h_->string(last, total); });
         return true;
     }
 };
@@ -499,9 +442,10 @@ private:
     `too_deep` (nested deeper than `max_depth`, at most `max_parser_depth`),
     or `rejected` by the handler (the document is otherwise well-formed).
 */
-inline json_parse_result parse_json(std::string_view text, json_handler& h, std::size_t max_depth)
+template<class Handler>
+json_parse_result parse_json_compact(std::string_view text, Handler& h, std::size_t max_depth)
 {
-    return json_parser(text, h).parse(max_depth);
+    return json_parser<Handler>(text, h).parse(max_depth);
 }
 
 } // namespace detail

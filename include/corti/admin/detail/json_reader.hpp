@@ -4,17 +4,18 @@
 
 /*  A strict, bounded, single-pass JSON reader that fills C++ structs.
 
-    The library's tokenizer (`json_parser.hpp`) checks the syntax (RFC 8259
-    only: no comments, trailing commas, invalid UTF-8, NaN) and the nesting
-    depth. This handler, driven by a per-type schema (`json_schema<T>`), rejects
+    Boost.JSON's `basic_parser` (`json_boost_source.hpp`; or the compact
+    tokenizer, `json_source.hpp`) checks the syntax (RFC 8259 only: no
+    comments, trailing commas, invalid UTF-8, NaN) and the nesting depth. This handler, driven by a per-type schema (`json_schema<T>`), rejects
     duplicate keys, missing required fields, wrong types, undocumented
     `null`s, invalid formats and out-of-range integers, and, in strict mode,
     unknown fields. Errors carry the JSON Pointer of the offending value.
 
     Why not the DOM: it silently keeps the last of duplicate keys, and it
     allocates for every node. This reader's working memory is one small stack
-    (`scratch_stack`): the hashes of the unknown keys of the open objects and
-    the string value being read. It lives in a caller's `parse_arena` (running
+    (`scratch_stack`): the unknown keys of the open objects (their hash and
+    bytes, checked for repeats when their object closes) and the string
+    value being read. It lives in a caller's `parse_arena` (running
     out is `errc::out_of_memory`) or else in a 128-byte buffer inside the
     handler that spills to the heap. A string reaches the output (`std::string`,
     one exactly sized allocation when it does not fit the small-string buffer)
@@ -41,8 +42,10 @@
 #include <corti/admin/error.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json_error_body.hpp>
+#include <corti/admin/detail/json_source.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -69,8 +72,8 @@ class scratch_stack;
 
     Give one to a parser (`parse_create_user_response(r, cfg, arena)`) and
     the parser's working memory comes from it: the string value being read
-    (as long as that string) and the hashes of the unknown keys of the open
-    objects (8 bytes each). Values the schema does not know are skipped
+    (as long as that string) and the unknown keys of the open objects (16
+    bytes and the key's own, each; 8 more each while its object closes). Values the schema does not know are skipped
     without being stored. When the buffer is too
     small the parse fails with `errc::out_of_memory`, with or without
     exceptions; it never aborts. `peak()` tells how much the parses so far
@@ -112,7 +115,7 @@ public:
 
 namespace detail {
 
-/** The reader's working memory, used as a stack: the unknown-key hashes of
+/** The reader's working memory, used as a stack: the unknown keys of
     the open objects, and on top of them the string value being read.
 
     In a caller's `parse_arena` it never grows (`push` returns false when it
@@ -157,6 +160,7 @@ public:
 
     std::size_t size() const noexcept { return top_; }
     unsigned char const* data() const noexcept { return base_; }
+    unsigned char* data() noexcept { return base_; }
 
     /// Appends `n` bytes; false when a caller's arena has no room for them.
     bool push(void const* p, std::size_t n)
@@ -296,7 +300,8 @@ struct frame
     int current;               // object: index of the field whose value comes next, -1 = ignored
     int last;                  // object: index of the last field found (look-up hint)
     std::size_t count;         // array: elements so far
-    std::size_t unknown_begin; // scratch offset of this object's unknown-key hashes
+    std::size_t unknown_begin; // scratch offset of this object's unknown keys
+    std::size_t unknown_count; // how many there are
 };
 
 class reader_context
@@ -757,7 +762,7 @@ struct value_traits<std::vector<X>>
 /// The deepest nesting the reader supports, whatever `limits::max_depth` says.
 inline constexpr std::size_t max_supported_depth = 32;
 
-class schema_handler final : public json_handler
+class schema_handler
 {
 public:
     reader_context ctx;
@@ -768,12 +773,14 @@ public:
     {
     }
 
-    bool object_begin() override { return begin(false); }
-    bool array_begin() override { return begin(true); }
+    bool object_begin() { return begin(false); }
+    bool array_begin() { return begin(true); }
 
-    bool object_end() override
+    bool object_end()
     {
         frame& f = top();
+        if(!check_unknown_keys(f))
+            return false;
         if(f.k == frame::kind::object)
         {
             auto const& ops = *static_cast<object_ops const*>(f.ops);
@@ -789,13 +796,13 @@ public:
         return true;
     }
 
-    bool array_end() override
+    bool array_end()
     {
         --depth_;
         return true;
     }
 
-    bool key_part(std::string_view s, std::size_t n) override
+    bool key_part(std::string_view s, std::size_t n)
     {
         if(n > max_string_)
             return fail(errc::string_too_long, "key too long");
@@ -815,11 +822,10 @@ public:
         return true;
     }
 
-    bool key(std::string_view s, std::size_t n) override
+    bool key(std::string_view s, std::size_t n)
     {
         std::string_view key;
         std::uint64_t h = 0;
-        bool long_key = false;
         bool const whole = key_total_ == 0; // no key_part before: the key is all in `s`
         if(whole)
         {
@@ -831,8 +837,7 @@ public:
         {
             if(!key_part(s, n))
                 return false;
-            long_key = key_total_ > key_buf_.size();
-            key = long_key ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
+            key = key_total_ > key_buf_.size() ? std::string_view(long_key_) : std::string_view(key_buf_.data(), key_len_);
             key_total_ = 0;
             key_len_ = 0;
             h = key_hash_;
@@ -865,20 +870,16 @@ public:
             last_key_.assign(key);
             return fail(errc::unknown_field, "");
         }
-        for(std::size_t i = f.unknown_begin; i < scratch_stack_.size(); i += sizeof h)
-            if(std::memcmp(scratch_stack_.data() + i, &h, sizeof h) == 0)
-            {
-                last_key_.assign(key);
-                return fail(errc::duplicate_key, "");
-            }
-        if(!scratch_stack_.push(&h, sizeof h))
+        // Kept for the duplicate check when the object closes.
+        unknown_key_header const entry{h, key.size()};
+        if(!scratch_stack_.push(&entry, sizeof entry) || !scratch_stack_.push(key.data(), key.size()))
             return fail(errc::out_of_memory, "arena is full");
-        if(long_key)
-            long_key_.clear();
+        long_key_.clear();
+        ++f.unknown_count;
         return true;
     }
 
-    bool string_part(std::string_view s, std::size_t n) override
+    bool string_part(std::string_view s, std::size_t n)
     {
         if(!string_begun_)
         {
@@ -889,7 +890,7 @@ public:
         return string_append(s, n);
     }
 
-    bool string(std::string_view s, std::size_t n) override
+    bool string(std::string_view s, std::size_t n)
     {
         if(!string_begun_) // no string_part before: the value is all in `s`
         {
@@ -932,21 +933,21 @@ public:
         return true;
     }
 
-    bool number(std::string_view text) override
+    bool number(std::string_view text)
     {
         json_scalar v{json_scalar::kind::number};
         v.text = text;
         return scalar(v);
     }
 
-    bool boolean(bool b) override
+    bool boolean(bool b)
     {
         json_scalar v{json_scalar::kind::boolean};
         v.b = b;
         return scalar(v);
     }
 
-    bool null() override { return scalar(json_scalar{json_scalar::kind::null}); }
+    bool null() { return scalar(json_scalar{json_scalar::kind::null}); }
 
     /** Returns the JSON Pointer of the value being read when the error
         happened (RFC 6901: `~` as `~0`, `/` as `~1`).
@@ -993,7 +994,7 @@ private:
     std::string last_key_; // only set when an error names an unknown key
     std::string long_key_; // a key longer than key_buf_, whole (rare: only those allocate)
 
-    // Working memory: the hashes of the unknown keys of the open objects
+    // Working memory: the unknown keys of the open objects
     // (duplicate detection), then the string being read (from str_begin_).
     scratch_stack scratch_stack_;
     std::size_t str_begin_ = 0;
@@ -1010,6 +1011,86 @@ private:
     bool typed_in_stack_ = false;
 
     frame& top() noexcept { return frames_[depth_ - 1]; }
+
+    /// What precedes each unknown key's bytes on the scratch stack.
+    struct unknown_key_header
+    {
+        std::uint64_t hash;
+        std::size_t size;
+    };
+
+    unknown_key_header header_at(std::size_t at) const noexcept
+    {
+        unknown_key_header e;
+        std::memcpy(&e, scratch_stack_.data() + at, sizeof e);
+        return e;
+    }
+
+    std::string_view key_at(std::size_t at) const noexcept
+    {
+        return {reinterpret_cast<char const*>(scratch_stack_.data()) + at + sizeof(unknown_key_header), header_at(at).size};
+    }
+
+    /*  Fails with `duplicate_key` when an unknown key of `f` appears twice.
+        Checked once, when the object closes, by sorting the keys' offsets
+        by (hash, bytes, position): O(k log k) for k keys whatever they are
+        (hash collisions only cost a comparison of the bytes), where
+        checking each new key against the earlier ones was O(k^2). The key
+        reported is the repeat that comes first in the document.
+    */
+    bool check_unknown_keys(frame& f)
+    {
+        std::size_t const k = f.unknown_count;
+        if(k < 2)
+            return true;
+        // The keys' offsets, on top of them. The stack has no alignment, so
+        // an offset is an array of bytes, read and written through memcpy.
+        struct offset
+        {
+            unsigned char bytes[sizeof(std::size_t)];
+            std::size_t get() const noexcept
+            {
+                std::size_t v;
+                std::memcpy(&v, bytes, sizeof v);
+                return v;
+            }
+        };
+        std::size_t const index_at = scratch_stack_.size();
+        for(std::size_t at = f.unknown_begin, i = 0; i < k; ++i)
+        {
+            if(!scratch_stack_.push(&at, sizeof at))
+                return fail(errc::out_of_memory, "arena is full");
+            at += sizeof(unknown_key_header) + header_at(at).size;
+        }
+        auto* const index = reinterpret_cast<offset*>(scratch_stack_.data() + index_at);
+        std::sort(index, index + k, [&](offset const& x, offset const& y) {
+            std::size_t const a = x.get();
+            std::size_t const b = y.get();
+            std::uint64_t const ha = header_at(a).hash;
+            std::uint64_t const hb = header_at(b).hash;
+            if(ha != hb)
+                return ha < hb;
+            int const c = key_at(a).compare(key_at(b));
+            return c != 0 ? c < 0 : a < b;
+        });
+        // Equal keys are now next to each other, in document order.
+        std::size_t repeat = 0; // the first repeat in the document, 0 when none
+        for(std::size_t i = 1; i < k; ++i)
+        {
+            std::size_t const a = index[i - 1].get();
+            std::size_t const b = index[i].get();
+            if(header_at(a).hash == header_at(b).hash && key_at(a) == key_at(b) && (repeat == 0 || b < repeat))
+                repeat = b;
+        }
+        if(repeat != 0)
+        {
+            last_key_.assign(key_at(repeat));
+            f.current = -1;
+            return fail(errc::duplicate_key, "");
+        }
+        scratch_stack_.pop_to(index_at);
+        return true;
+    }
 
     static void append_token(std::string& p, std::string_view name)
     {
@@ -1056,7 +1137,7 @@ private:
         if(depth_ == frames_.size())
             return fail(errc::too_deep, "nested too deeply");
         slot const s = next_slot();
-        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, -1, 0, scratch_stack_.size()};
+        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, -1, 0, scratch_stack_.size(), 0};
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))
@@ -1121,6 +1202,46 @@ private:
     bool deliver(slot const& s, json_scalar const& v) { return s.ops->scalar(s.target, v, s, ctx); }
 };
 
+/** The one handler type the tokenizer is instantiated for: the schema
+    reader, or the error-body reader. One instantiation, because each one of
+    Boost.JSON's `basic_parser` is about 19 KB of a Cortex-M4 image; the
+    choice costs one well-predicted branch per event, not a virtual call.
+*/
+class response_events
+{
+    schema_handler* schema_ = nullptr;
+    error_body_handler* error_body_ = nullptr;
+
+public:
+    explicit response_events(schema_handler& h) noexcept : schema_(&h) {}
+    explicit response_events(error_body_handler& h) noexcept : error_body_(&h) {}
+
+    bool object_begin() { return schema_ ? schema_->object_begin() : error_body_->object_begin(); }
+    bool object_end() { return schema_ ? schema_->object_end() : error_body_->object_end(); }
+    bool array_begin() { return schema_ ? schema_->array_begin() : error_body_->array_begin(); }
+    bool array_end() { return schema_ ? schema_->array_end() : error_body_->array_end(); }
+    bool key_part(std::string_view s, std::size_t n) { return schema_ ? schema_->key_part(s, n) : error_body_->key_part(s, n); }
+    bool key(std::string_view s, std::size_t n) { return schema_ ? schema_->key(s, n) : error_body_->key(s, n); }
+    bool string_part(std::string_view s, std::size_t n)
+    {
+        return schema_ ? schema_->string_part(s, n) : error_body_->string_part(s, n);
+    }
+    bool string(std::string_view s, std::size_t n) { return schema_ ? schema_->string(s, n) : error_body_->string(s, n); }
+    bool number(std::string_view s) { return schema_ ? schema_->number(s) : error_body_->number(s); }
+    bool boolean(bool b) { return schema_ ? schema_->boolean(b) : error_body_->boolean(b); }
+    bool null() { return schema_ ? schema_->null() : error_body_->null(); }
+};
+
+/** Reads an error body into `h`, nested at most `max_depth` levels.
+    @return true when the body is one JSON document that `h` read whole.
+*/
+inline bool read_error_body(std::string_view body, error_body_handler& h, std::size_t max_depth)
+{
+    response_events events(h);
+    return parse_json(body, events, max_depth < max_supported_depth ? max_depth : max_supported_depth).what ==
+           json_parse_result::status::ok;
+}
+
 /// The error for the syntax error `r` found in `body`: `malformed_json`, with what and where.
 inline error syntax_error(std::string_view body, json_parse_result const& r)
 {
@@ -1148,13 +1269,21 @@ result<void> read_json(std::string_view body, T& out, limits const& lim, strictn
     // A syntax error anywhere, or nesting deeper than the limit, outranks what
     // the schema found first: a broken body is reported as broken, whatever
     // its prefix looked like.
-    auto const r = parse_json(body, h, depth);
+    response_events events(h);
+    auto const r = parse_json(body, events, depth);
     switch(r.what)
     {
     case json_parse_result::status::ok: return {};
     case json_parse_result::status::syntax: return syntax_error(body, r);
     case json_parse_result::status::too_deep:
         return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(depth));
+    case json_parse_result::status::limit: {
+        // RFC 8259 lets a parser limit numbers; Boost.JSON stops at an
+        // exponent beyond 2^31. The reader was about to take that value.
+        error e(errc::invalid_value, std::string(r.reason) + " at offset " + std::to_string(r.offset));
+        e.field = h.pointer();
+        return e;
+    }
     case json_parse_result::status::rejected: break;
     }
     error e = std::move(h.ctx.err);

@@ -2,6 +2,13 @@
 #ifndef CORTI_ADMIN_DETAIL_JSON_WRITER_HPP
 #define CORTI_ADMIN_DETAIL_JSON_WRITER_HPP
 
+/*  Request bodies: flat objects whose keys are the library's own ASCII
+    literals and whose string values are escaped by Boost.JSON's
+    `serializer`, straight into the body (no DOM, no buffer of its own).
+*/
+
+#include <boost/json/serializer.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,45 +17,37 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/** Appends `s` as a JSON string: quoted, with `"` and `\` escaped, and
-    control characters as `\b \f \n \r \t` or `\u00XX` (the bytes Boost.JSON's
-    serializer writes). `s` must already be valid UTF-8: bytes >= 0x80 are
-    copied as they are.
+/// The most bytes `s` can take as a JSON string: every byte as `\u00XX`, and the quotes.
+constexpr std::size_t max_json_string_size(std::size_t n) noexcept
+{
+    return 2 + 6 * n;
+}
 
-    The library's own loop, not Boost.JSON's serializer: that one is built
-    to resume into small buffers, and with the DOM destructors it needs it
-    is about 6 KB of a Cortex-M image. The fuzz target `fuzz_request_body`
-    checks every body it builds with `boost::json::parse`.
+/** Appends `s` as a JSON string, escaped by `sr` (Boost.JSON's
+    serializer: `"` and `\` escaped, control characters as `\b \f \n \r \t`
+    or `\u00XX`, bytes >= 0x80 copied as they are). `s` must already be
+    valid UTF-8.
+
+    The destination is made large enough for the worst case first, so the
+    serializer writes everything in one `read` and never suspends (which
+    would allocate its stack); the string is then cut to what was written.
+    Reserve `max_json_string_size` per value ahead to keep the body to one
+    allocation.
 */
+inline void append_json_string(std::string& out, std::string_view s, boost::json::serializer& sr)
+{
+    sr.reset(boost::json::string_view(s.data(), s.size()));
+    std::size_t const at = out.size();
+    out.resize(at + max_json_string_size(s.size()));
+    std::size_t const n = sr.read(&out[at], out.size() - at).size();
+    out.resize(at + n);
+}
+
+/// Appends `s` as a JSON string (see the overload with a serializer).
 inline void append_json_string(std::string& out, std::string_view s)
 {
-    out += '"';
-    std::size_t run = 0; // start of the bytes not yet copied
-    for(std::size_t i = 0; i < s.size(); ++i)
-    {
-        auto const c = static_cast<unsigned char>(s[i]);
-        if(c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        out += '\\';
-        switch(c)
-        {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '\b': out += 'b'; break;
-        case '\f': out += 'f'; break;
-        case '\n': out += 'n'; break;
-        case '\r': out += 'r'; break;
-        case '\t': out += 't'; break;
-        default:
-            out += "u00";
-            out += "0123456789abcdef"[c >> 4];
-            out += "0123456789abcdef"[c & 15];
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
+    boost::json::serializer sr;
+    append_json_string(out, s, sr);
 }
 
 /** Writes one flat JSON object member by member, in call order. Keys are
@@ -57,6 +56,7 @@ inline void append_json_string(std::string& out, std::string_view s)
 class json_object_writer
 {
     std::string& out_;
+    boost::json::serializer sr_;
     bool first_ = true;
 
     void key(std::string_view k)
@@ -68,12 +68,12 @@ class json_object_writer
     }
 
 public:
-    explicit json_object_writer(std::string& out) : out_(out) {}
+    explicit json_object_writer(std::string& out) noexcept : out_(out) {}
 
     void string(std::string_view k, std::string_view v)
     {
         key(k);
-        append_json_string(out_, v);
+        append_json_string(out_, v, sr_);
     }
 
     void boolean(std::string_view k, bool v)

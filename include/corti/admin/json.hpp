@@ -1,0 +1,322 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_JSON_HPP
+#define CORTI_ADMIN_JSON_HPP
+
+/** @file
+    Boost.JSON conversions for every model: `boost::json::value_from(x)`
+    and `boost::json::value_to<T>(v)` find the `tag_invoke` overloads here
+    by argument-dependent lookup, and `from_json<T>(v)` converts without
+    exceptions.
+
+    Reading applies exactly what the response parsers apply (the same
+    reader, on the value's text: types, formats, ranges, the API's rules;
+    for the request bodies, the request builders' field checks), so a value
+    is accepted by `from_json` when its text would be by a parser. Writing
+    never turns a `secret` into JSON text: `value_from(new_user)` and
+    `value_from(user_update)` leave the password out, `value_from(access_token)`
+    the token.
+*/
+
+#include <corti/admin/config.hpp>
+#include <corti/admin/date_time.hpp>
+#include <corti/admin/encode.hpp>
+#include <corti/admin/error.hpp>
+#include <corti/admin/model.hpp>
+#include <corti/admin/responses.hpp>
+#include <corti/admin/secret.hpp>
+#include <corti/admin/uuid.hpp>
+#include <corti/admin/validate.hpp>
+
+#include <corti/admin/detail/json_reader.hpp>
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/json/value_from.hpp>
+#include <boost/json/value_to.hpp>
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace corti {
+namespace admin {
+namespace detail {
+
+// --- reading a secret (a password in new_user and user_update) ---------------
+template<>
+struct value_traits<secret>
+{
+    static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        if(v.k != json_scalar::kind::string)
+            return wrong_type(v, s, ctx, "a string");
+        if(s.check && !s.check(v.text))
+            return ctx.fail(errc::invalid_value, "invalid format"); // no message holds the value
+        *static_cast<secret*>(t) = secret(v.text);
+        return true;
+    }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static inline value_ops const ops{&scalar, nullptr, true, &container};
+};
+
+/// A customer ID as `make_create_customer_request` takes it: a path segment of at most 64 code points.
+inline bool is_valid_customer_id(std::string_view s) noexcept
+{
+    return !s.empty() && s != "." && s != ".." && is_valid_name(s) && utf8_count(s) <= max_customer_id_length;
+}
+
+// --- schemas of the request bodies, with the builders' checks -----------------
+template<>
+struct json_schema<new_user>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("email", &new_user::email, &is_valid_email),
+                               json_field("firstName", &new_user::first_name, &is_valid_name),
+                               json_field("lastName", &new_user::last_name, &is_valid_name),
+                               json_field("password", &new_user::password, &is_valid_password));
+    }
+};
+
+template<>
+struct json_schema<new_customer>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("displayName", &new_customer::display_name, &is_valid_name),
+                               json_field("customerId", &new_customer::customer_id, &is_valid_customer_id),
+                               json_field("tenantName", &new_customer::tenant_name, &is_valid_tenant_name),
+                               json_field("region", &new_customer::region), json_field("isNfr", &new_customer::is_nfr));
+    }
+};
+
+template<>
+struct json_schema<customer_update>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("displayName", &customer_update::display_name, &is_valid_name),
+                               json_field("customerId", &customer_update::customer_id, &is_valid_customer_id),
+                               json_field("isNfr", &customer_update::is_nfr));
+    }
+};
+
+template<>
+struct json_schema<user_update>
+{
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("firstName", &user_update::first_name, &is_valid_name),
+                               json_field("lastName", &user_update::last_name, &is_valid_name),
+                               json_field("enabled", &user_update::enabled),
+                               json_field("password", &user_update::password, &is_valid_password));
+    }
+};
+
+/// What `T` is read as: itself, or its wire form.
+template<class T>
+struct wire
+{
+    using type = T;
+    static T from(T&& t) { return std::move(t); }
+};
+
+template<>
+struct wire<access_token>
+{
+    using type = token_body;
+    static access_token from(token_body&& b) { return to_access_token(std::move(b)); }
+};
+
+/// Sets `key` in `o` when `v` holds a value.
+template<class X>
+void put_optional(boost::json::object& o, boost::json::string_view key, std::optional<X> const& v)
+{
+    if(v)
+        o[key] = boost::json::value_from(*v, o.storage());
+}
+
+} // namespace detail
+
+/** Converts a Boost.JSON value to a model, with the checks of the response
+    parsers (for the request bodies, of the request builders).
+
+    `T` is one of `user`, `customer`, `customer_page`, `user_page`,
+    `pagination`, `quota_usage`, `customer_quotas`, `tenant_quota`,
+    `project_quotas`, `access_token` (`accessToken`, `tokenType`,
+    `expiresIn`), `new_user`, `new_customer`, `customer_update`,
+    `user_update`, `uuid`, `date_time`, `region`.
+
+    @param cfg its `limits` and `strictness` apply (unknown fields are
+    `errc::unknown_field` in strict mode).
+
+    @return the model, or the reader's errors with the JSON Pointer of the
+    value: `too_deep`, `string_too_long`, `missing_field`, `unknown_field`,
+    `wrong_type`, `invalid_value` (a bad format, a rule of the API such as
+    `quota >= -1`, a field a request builder would refuse, a non-finite
+    number); `malformed_json` for a value that has no JSON text (a
+    non-finite double). No error holds a password or a token.
+*/
+template<class T>
+result<T> from_json(boost::json::value const& v, config const& cfg = {})
+{
+    std::string text = boost::json::serialize(v);
+    auto r = detail::read_value<typename detail::wire<T>::type>(text, cfg);
+    detail::secure_wipe(text); // it may hold a password or a token
+    if(!r)
+        return r.error();
+    return detail::wire<T>::from(std::move(*r));
+}
+
+// --- value_from: models to JSON, in the API's field names --------------------
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, uuid const& id) { jv = id.to_string(); }
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, date_time const& t) { jv = t.to_string(); }
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, region r)
+{
+    jv = boost::json::string_view(to_string(r).data(), to_string(r).size());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user const& u)
+{
+    auto& o = jv.emplace_object();
+    o["email"] = u.email;
+    o["firstName"] = u.first_name;
+    o["lastName"] = u.last_name;
+    o["enabled"] = u.enabled;
+    detail::put_optional(o, "id", u.id);
+    detail::put_optional(o, "emailVerified", u.email_verified);
+    detail::put_optional(o, "createdAt", u.created_at);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer const& c)
+{
+    auto& o = jv.emplace_object();
+    o["displayName"] = c.display_name;
+    o["tenantName"] = c.tenant_name;
+    o["region"] = boost::json::value_from(c.region, o.storage());
+    o["customerId"] = c.customer_id;
+    detail::put_optional(o, "isNfr", c.is_nfr);
+    detail::put_optional(o, "createdAt", c.created_at);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, pagination const& p)
+{
+    auto& o = jv.emplace_object();
+    o["page"] = p.page;
+    o["pageSize"] = p.page_size;
+    detail::put_optional(o, "hasNextPage", p.has_next_page);
+    detail::put_optional(o, "total", p.total);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_page const& p)
+{
+    auto& o = jv.emplace_object();
+    o["customers"] = boost::json::value_from(p.customers, o.storage());
+    o["pagination"] = boost::json::value_from(p.pagination, o.storage());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user_page const& p)
+{
+    auto& o = jv.emplace_object();
+    o["users"] = boost::json::value_from(p.users, o.storage());
+    o["pagination"] = boost::json::value_from(p.pagination, o.storage());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, quota_usage const& q)
+{
+    auto& o = jv.emplace_object();
+    o["quota"] = q.quota;
+    o["usage"] = q.usage;
+    detail::put_optional(o, "remaining", q.remaining);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_quotas const& q)
+{
+    jv.emplace_object()["users"] = boost::json::value_from(q.users, jv.storage());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, tenant_quota const& q)
+{
+    auto& o = jv.emplace_object();
+    o["region"] = q.region;
+    o["tenantName"] = q.tenant_name;
+    o["users"] = boost::json::value_from(q.users, o.storage());
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, project_quotas const& q)
+{
+    jv.emplace_object()["quotas"] = boost::json::value_from(q.quotas, jv.storage());
+}
+
+/// The token's metadata; the token itself never becomes JSON text.
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, access_token const& t)
+{
+    auto& o = jv.emplace_object();
+    o["tokenType"] = t.token_type;
+    o["expiresIn"] = t.expires_in;
+}
+
+/// The request body without the password, which never becomes JSON text this way.
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, new_user const& u)
+{
+    auto& o = jv.emplace_object();
+    o["email"] = u.email;
+    o["firstName"] = u.first_name;
+    o["lastName"] = u.last_name;
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, new_customer const& c)
+{
+    auto& o = jv.emplace_object();
+    o["displayName"] = c.display_name;
+    o["customerId"] = c.customer_id;
+    detail::put_optional(o, "tenantName", c.tenant_name);
+    detail::put_optional(o, "region", c.region);
+    detail::put_optional(o, "isNfr", c.is_nfr);
+}
+
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_update const& u)
+{
+    auto& o = jv.emplace_object();
+    detail::put_optional(o, "displayName", u.display_name);
+    detail::put_optional(o, "customerId", u.customer_id);
+    detail::put_optional(o, "isNfr", u.is_nfr);
+}
+
+/// The fields that are set, without the password, which never becomes JSON text this way.
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user_update const& u)
+{
+    auto& o = jv.emplace_object();
+    detail::put_optional(o, "firstName", u.first_name);
+    detail::put_optional(o, "lastName", u.last_name);
+    detail::put_optional(o, "enabled", u.enabled);
+}
+
+// --- value_to: JSON to models, through from_json ------------------------------
+
+namespace detail {
+template<class T>
+inline constexpr bool is_model_v =
+    std::is_same_v<T, user> || std::is_same_v<T, customer> || std::is_same_v<T, customer_page> ||
+    std::is_same_v<T, user_page> || std::is_same_v<T, pagination> || std::is_same_v<T, quota_usage> ||
+    std::is_same_v<T, customer_quotas> || std::is_same_v<T, tenant_quota> || std::is_same_v<T, project_quotas> ||
+    std::is_same_v<T, access_token> || std::is_same_v<T, new_user> || std::is_same_v<T, new_customer> ||
+    std::is_same_v<T, customer_update> || std::is_same_v<T, user_update> || std::is_same_v<T, uuid> ||
+    std::is_same_v<T, date_time> || std::is_same_v<T, region>;
+} // namespace detail
+
+/** `boost::json::value_to<T>(v)` for every model: `from_json<T>(v)`, whose
+    error is thrown as `corti::admin::system_error` (with exceptions off,
+    use `from_json`, which never throws).
+*/
+template<class T, class = std::enable_if_t<detail::is_model_v<T>>>
+T tag_invoke(boost::json::value_to_tag<T>, boost::json::value const& v)
+{
+    return from_json<T>(v).value();
+}
+
+} // namespace admin
+} // namespace corti
+
+#endif
