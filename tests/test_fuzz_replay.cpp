@@ -257,3 +257,26 @@ TEST_CASE("F9: a secret in a quoted header value does not leak when the quote is
     INFO(m);
     CHECK(m.find("tok-Q9xK") == std::string::npos);
 }
+
+TEST_CASE("H1: many unknown keys are read in linear time, and a repeat among them is found exactly", "[fuzz][finding]")
+{
+    // Each new unknown key was compared with every earlier one (quadratic),
+    // by a 64-bit hash alone. 200,000 keys (about 2.2 MB) would have taken
+    // minutes; a test cannot time it, the bench rows parse_hostile/* do.
+    std::string extra;
+    for(int i = 0; i < 200000; ++i)
+        extra += ",\"k" + std::to_string(i) + "\":0";
+    ca::config cfg;
+    cfg.limits.max_body_size = 4u << 20;
+    ca::http_response r;
+    r.status = 201;
+    r.headers.add("Content-Type", "application/json");
+    std::string const user = R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":true)";
+    r.body = user + extra + "}";
+    CHECK(ca::parse_create_user_response(r, cfg).has_value());
+    r.body = user + extra + R"(,"k123456":1})";
+    auto const res = ca::parse_create_user_response(r, cfg);
+    REQUIRE_FALSE(res.has_value());
+    CHECK(res.error() == ca::errc::duplicate_key);
+    CHECK(res.error().field == "/k123456");
+}

@@ -274,7 +274,7 @@ struct slot
 
 struct object_ops
 {
-    int (*find)(std::string_view key, int hint) noexcept;
+    int (*find)(std::string_view key) noexcept;
     std::string_view (*name)(int index) noexcept;
     slot (*field)(void* object, int index) noexcept;
     int (*first_missing)(std::uint64_t seen) noexcept;
@@ -298,7 +298,6 @@ struct frame
     void* target;
     std::uint64_t seen;        // object: bit per known field
     int current;               // object: index of the field whose value comes next, -1 = ignored
-    int last;                  // object: index of the last field found (look-up hint)
     std::size_t count;         // array: elements so far
     std::size_t unknown_begin; // scratch offset of this object's unknown keys
     std::size_t unknown_count; // how many there are
@@ -660,14 +659,59 @@ struct object_traits
         return name.size() == key.size() && (key.empty() || (name[0] == key[0] && std::memcmp(name.data(), key.data(), key.size()) == 0));
     }
 
-    /// `hint`: the index tried first (the field after the previous one: members usually come in one order).
-    static int find(std::string_view key, int hint) noexcept
+    /*  Key dispatch by a table made at compile time: a key's length, first
+        and last byte pick one of 64 slots, which holds the one field whose
+        name falls there (then one comparison confirms it), -1 (no field), or
+        -2 when two names share the slot (then the names are compared in
+        turn; no schema of the API has such a pair).
+    */
+    static constexpr std::size_t slot_of(std::string_view k) noexcept
     {
-        if(hint >= 0 && static_cast<std::size_t>(hint) < size && same(names[static_cast<std::size_t>(hint)], key))
-            return hint;
+        return (k.size() * 7u + static_cast<unsigned char>(k.front()) * 3u + static_cast<unsigned char>(k.back())) & 63u;
+    }
+
+    struct dispatch_table
+    {
+        std::int8_t slot[64];
+    };
+
+    static constexpr dispatch_table make_table() noexcept
+    {
+        dispatch_table t{};
+        for(auto& x : t.slot)
+            x = -1;
         for(std::size_t i = 0; i < size; ++i)
-            if(same(names[i], key))
-                return static_cast<int>(i);
+        {
+            auto& x = t.slot[slot_of(names[i])];
+            x = x == -1 ? static_cast<std::int8_t>(i) : std::int8_t(-2);
+        }
+        return t;
+    }
+
+    static constexpr bool no_empty_name() noexcept
+    {
+        for(auto n : names)
+            if(n.empty())
+                return false;
+        return true;
+    }
+    static_assert(no_empty_name(), "a schema's field names are not empty");
+
+    static constexpr dispatch_table table = make_table();
+
+    /// Returns the index of the field named `key`, or -1.
+    static int find(std::string_view key) noexcept
+    {
+        if(key.empty())
+            return -1;
+        int const i = table.slot[slot_of(key)];
+        if(i >= 0)
+            return same(names[static_cast<std::size_t>(i)], key) ? i : -1;
+        if(i == -1)
+            return -1;
+        for(std::size_t j = 0; j < size; ++j)
+            if(same(names[j], key))
+                return static_cast<int>(j);
         return -1;
     }
 
@@ -847,12 +891,11 @@ public:
         frame& f = top();
         int idx = -1;
         if(f.k == frame::kind::object)
-            idx = static_cast<object_ops const*>(f.ops)->find(key, f.last + 1);
+            idx = static_cast<object_ops const*>(f.ops)->find(key);
         if(idx >= 0)
         {
             auto const bit = std::uint64_t(1) << idx;
             f.current = idx;
-            f.last = idx;
             if(f.seen & bit)
                 return fail(errc::duplicate_key, "");
             f.seen |= bit;
@@ -1137,7 +1180,7 @@ private:
         if(depth_ == frames_.size())
             return fail(errc::too_deep, "nested too deeply");
         slot const s = next_slot();
-        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, -1, 0, scratch_stack_.size(), 0};
+        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, 0, scratch_stack_.size(), 0};
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))
