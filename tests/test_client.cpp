@@ -129,13 +129,18 @@ TEST_CASE("client: holds the transport by value or by reference, and the token c
 
 namespace {
 
-http_response token_response(std::string tok, int expires_in)
+http_response token_response(std::string tok, std::string const& expires_in)
 {
     http_response r;
     r.status = 200;
     r.headers.add("Content-Type", "application/json");
-    r.body = R"({"accessToken":")" + tok + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    r.body = R"({"accessToken":")" + tok + R"(","tokenType":"bearer","expiresIn":)" + expires_in + "}";
     return r;
+}
+
+http_response token_response(std::string tok, int expires_in)
+{
+    return token_response(std::move(tok), std::to_string(expires_in));
 }
 
 console_credentials creds() { return {"admin@example.com", secret("console-PASSWORD-42")}; }
@@ -343,4 +348,113 @@ TEST_CASE("every operation goes through the client")
     REQUIRE(t.requests().size() == expected.size());
     for(std::size_t i = 0; i < expected.size(); ++i)
         CHECK(std::string(to_string(t.requests()[i].method)) + " " + t.requests()[i].target == expected[i]);
+}
+
+// ---------------------------------------------------------------------------
+// Token lifetimes at the edges (run under UBSan: no arithmetic may overflow).
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+/// Answers `/auth/token` with a token of the given `expiresIn`, and any other
+/// request with an empty project-quotas page; counts both.
+struct token_server
+{
+    std::string expires_in = "3600";
+    int logins = 0;
+    int calls = 0;
+    std::string last_authorization;
+
+    result<http_response> send(http_request const& req)
+    {
+        if(req.target.find("/auth/token") != std::string::npos)
+        {
+            ++logins;
+            return token_response("T" + std::to_string(logins), expires_in);
+        }
+        ++calls;
+        last_authorization = std::string(req.headers.find("Authorization"));
+        http_response r;
+        r.status = 200;
+        r.headers.add("Content-Type", "application/json");
+        r.body = R"({"quotas":[]})";
+        return r;
+    }
+};
+
+/// A client whose clock the test moves; `now` starts a while after the epoch.
+struct timed_client
+{
+    token_server t;
+    clock_type::time_point now = clock_type::time_point{} + std::chrono::hours(1000);
+    client<token_server&> c{t, config{}, creds()};
+
+    timed_client() { c.set_token_refresh(std::chrono::seconds(60), [this] { return now; }); }
+
+    /// Makes one call (the server's tokens now have `expires_in`); returns
+    /// true when the call fetched a token first.
+    bool call_fetches(std::string const& expires_in = "3600")
+    {
+        t.expires_in = expires_in;
+        int const logins = t.logins;
+        int const calls = t.calls;
+        REQUIRE(c.get_project_quotas("p"));
+        REQUIRE(t.calls == calls + 1);
+        REQUIRE(t.logins - logins <= 1);
+        CHECK(t.last_authorization == "Bearer T" + std::to_string(t.logins));
+        return t.logins != logins;
+    }
+};
+
+} // namespace
+
+TEST_CASE("token lifetimes: expiresIn 0 is used for the call it was fetched for, and fetched again by the next")
+{
+    timed_client tc;
+    REQUIRE(tc.call_fetches("0")); // one token, one call: no refetch loop
+    CHECK(tc.call_fetches("0"));   // expired at once: the next call fetches (once)
+    CHECK(tc.t.logins == 2);
+    CHECK(tc.t.calls == 2);
+}
+
+TEST_CASE("token lifetimes: expiresIn 1 is renewed after half its lifetime")
+{
+    timed_client tc;
+    REQUIRE(tc.call_fetches("1"));
+    tc.now += std::chrono::milliseconds(499);
+    CHECK_FALSE(tc.call_fetches());
+    tc.now += std::chrono::milliseconds(1);
+    CHECK(tc.call_fetches());
+}
+
+TEST_CASE("token lifetimes: huge expiresIn values are clamped to max_token_lifetime, without overflow")
+{
+    for(std::string const v : {"2147483648", "9007199254740992", "9999999999999", "9223372036854775807"})
+    {
+        CAPTURE(v);
+        timed_client tc;
+        REQUIRE(tc.call_fetches(v));
+        // Renewed 60 s before the clamped lifetime runs out, not centuries later.
+        tc.now += max_token_lifetime - std::chrono::seconds(61);
+        CHECK_FALSE(tc.call_fetches());
+        tc.now += std::chrono::seconds(1);
+        CHECK(tc.call_fetches());
+    }
+}
+
+TEST_CASE("token lifetimes: extreme clocks and refresh margins do not overflow")
+{
+    for(auto margin : {std::chrono::seconds::min(), std::chrono::seconds(-5), std::chrono::seconds::max()})
+    {
+        timed_client tc;
+        tc.c.set_token_refresh(margin, [&tc] { return tc.now; });
+        REQUIRE(tc.call_fetches("9999999999999"));
+        tc.now += std::chrono::seconds(1);
+        CHECK_FALSE(tc.call_fetches()); // a negative margin is none; a huge one is half the lifetime
+    }
+    timed_client late;
+    late.now = clock_type::time_point::max() - std::chrono::hours(1);
+    REQUIRE(late.call_fetches("9999999999999"));
+    CHECK_FALSE(late.call_fetches()); // the expiry saturates at the clock's end
 }

@@ -119,6 +119,12 @@ struct has_async_send<T, std::void_t<decltype(std::declval<std::remove_reference
 
 } // namespace detail
 
+/** The longest a client keeps a token: a longer `expiresIn` (the API allows
+    any JSON integer) counts as this. A server's "lasts for centuries" then
+    costs one login a day, and no time arithmetic can overflow.
+*/
+inline constexpr std::chrono::seconds max_token_lifetime{24 * 60 * 60};
+
 /// Console credentials: the client exchanges them for tokens at `/auth/token`.
 struct console_credentials
 {
@@ -240,8 +246,10 @@ public:
     void set_retry_policy(retry_policy p) { retry_ = detail::with_default_hooks(std::move(p)); }
 
     /** Sets how long before its `expiresIn` a token is replaced (default 60 s;
-        never more than half the token's lifetime), and the clock used for it
-        (default `steady_clock::now`; tests pass their own).
+        never more than half the token's lifetime; a negative margin counts
+        as none), and the clock used for it (default `steady_clock::now`;
+        tests pass their own). `expiresIn` counts as at most
+        `max_token_lifetime`.
     */
     void set_token_refresh(std::chrono::seconds margin, std::function<clock::time_point()> now = nullptr)
     {
@@ -587,11 +595,28 @@ private:
         auto tok = parse_token_response(resp, cfg_);
         if(!tok)
             return detail::redact(std::move(tok).error(), password);
-        auto const lifetime = std::chrono::seconds(tok->expires_in);
-        auto const margin = std::min(refresh_margin_, lifetime / 2);
         token_ = std::move(tok->token);
-        token_expiry_ = clock_() + (lifetime - margin);
+        token_expiry_ = expiry_after(std::chrono::seconds(tok->expires_in));
         return {};
+    }
+
+    /** When a token that lives `expires_in` from now is replaced: `expires_in`
+        is clamped to [0, max_token_lifetime] before any conversion (seconds
+        to the clock's nanoseconds overflow past 292 years), the refresh
+        margin to [0, half the lifetime], and the sum saturates at the
+        clock's end. A lifetime of 0 gives now: the token serves the call
+        that fetched it, and the next call fetches another.
+    */
+    clock::time_point expiry_after(std::chrono::seconds expires_in) const
+    {
+        auto const lifetime_s = std::clamp(expires_in, std::chrono::seconds(0), max_token_lifetime);
+        clock::duration const lifetime = lifetime_s;
+        clock::duration const margin = std::clamp(refresh_margin_, std::chrono::seconds(0), max_token_lifetime);
+        auto const ttl = lifetime - std::min(margin, lifetime / 2);
+        auto const now = clock_();
+        if(now > clock::time_point::max() - ttl)
+            return clock::time_point::max();
+        return now + ttl;
     }
 
     /** One call as steps, without I/O: the requests to send in turn, how
