@@ -402,8 +402,10 @@ struct timed_client
         REQUIRE(c.get_project_quotas("p"));
         REQUIRE(t.calls == calls + 1);
         REQUIRE(t.logins - logins <= 1);
-        CHECK(t.last_authorization == "Bearer T" + std::to_string(t.logins));
-        return t.logins != logins;
+        if(t.logins == logins)
+            return false;
+        CHECK(t.last_authorization == "Bearer T" + std::to_string(t.logins)); // the call used the new token
+        return true;
     }
 };
 
@@ -457,4 +459,66 @@ TEST_CASE("token lifetimes: extreme clocks and refresh margins do not overflow")
     late.now = clock_type::time_point::max() - std::chrono::hours(1);
     REQUIRE(late.call_fetches("9999999999999"));
     CHECK_FALSE(late.call_fetches()); // the expiry saturates at the clock's end
+}
+
+TEST_CASE("set_token with credentials: the given token is used until a 401, then the credentials fetch a new one")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    std::string const quotas = R"({"quotas":[]})";
+    c.set_token(secret("GIVEN"));
+    t.push(200, quotas);
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 2); // no /auth/token
+    CHECK(t.requests()[0].headers.find("Authorization") == "Bearer GIVEN");
+    CHECK(t.requests()[1].headers.find("Authorization") == "Bearer GIVEN");
+
+    t.push(401, R"({"message":"revoked"})");
+    t.push(token_response("T1", 3600));
+    t.push(200, quotas);
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 6);
+    CHECK(t.requests()[2].headers.find("Authorization") == "Bearer GIVEN");
+    CHECK(t.requests()[3].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[4].headers.find("Authorization") == "Bearer T1");
+    CHECK(t.requests()[5].headers.find("Authorization") == "Bearer T1"); // the new token is kept
+    CHECK(t.pending() == 0);
+
+    c.set_token(secret("")); // an empty token is none: the next call fetches
+    t.push(token_response("T2", 3600));
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 8);
+    CHECK(t.requests()[7].headers.find("Authorization") == "Bearer T2");
+}
+
+TEST_CASE("set_token with an expiry: used until it nears the expiry, then the credentials fetch a new one")
+{
+    timed_client tc;
+    tc.c.set_token(secret("GIVEN"), std::chrono::seconds(120));
+    CHECK_FALSE(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer GIVEN");
+    tc.now += std::chrono::seconds(59);
+    CHECK_FALSE(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer GIVEN");
+    tc.now += std::chrono::seconds(1); // 60 s before the 120 s run out
+    CHECK(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer T1");
+
+    tc.c.set_token(secret("GIVEN"), std::chrono::seconds(0)); // already expired: never sent
+    CHECK(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer T2");
+
+    // A fixed-token client always sends its token, expiry or not.
+    mock_transport t;
+    client<mock_transport&> fixed(t, config{}, secret("tok"));
+    fixed.set_token(secret("FIXED"), std::chrono::seconds(0));
+    t.push(200, R"({"quotas":[]})");
+    REQUIRE(fixed.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 1);
+    CHECK(t.requests()[0].headers.find("Authorization") == "Bearer FIXED");
 }

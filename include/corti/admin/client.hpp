@@ -181,8 +181,8 @@ result<void> walk_pages(paging_options const& opt, Fetch fetch, OnPage on_page)
     Every operation builds its request (arguments are checked first, and
     nothing invalid is sent), sends it through the transport, and parses the
     answer; errors carry no secret. With `console_credentials` the client
-    fetches a token before the first call, again shortly before it expires,
-    and at most once per call after a 401. With a `retry_policy` it retries
+    fetches a token before the first call (unless `set_token` gave one),
+    again shortly before it expires, and at most once per call after a 401. With a `retry_policy` it retries
     GET and DELETE requests (never POST or PATCH) as `retry.hpp` describes.
 
     @par Thread Safety
@@ -203,7 +203,7 @@ class client
     config cfg_;
     secret token_;
     std::optional<console_credentials> credentials_;
-    std::optional<clock::time_point> token_expiry_;
+    std::optional<clock::time_point> token_expiry_; // none: valid until a 401 (set_token)
     secret stand_in_token_{"token-to-come"}; // builds a request whose token comes later (see build_token)
     std::chrono::seconds refresh_margin_{60};
     std::function<clock::time_point()> clock_ = [] { return clock::now(); };
@@ -235,11 +235,33 @@ public:
     /// Returns the configuration.
     config const& get_config() const noexcept { return cfg_; }
 
-    /// Replaces the bearer token (a fixed one; credentials, if any, stay for refreshes).
+    /** Replaces the bearer token.
+
+        Without credentials it is the fixed token from now on. With
+        `console_credentials` it is used instead of fetching one until the
+        server refuses it with a 401; then the credentials fetch a new token
+        and the request is sent once more, as for any token. An empty token
+        counts as none: the next call fetches one.
+    */
     void set_token(secret token) noexcept
     {
         token_ = std::move(token);
-        token_expiry_.reset();
+        token_expiry_.reset(); // no expiry known: valid until a 401
+    }
+
+    /** Replaces the bearer token with one that expires in `expires_in`.
+
+        As `set_token(token)`, and with credentials the token is also
+        replaced when it nears `expires_in` from now, as if `/auth/token` had
+        answered that `expiresIn` (`set_token_refresh`'s margin applies;
+        clamped to [0, `max_token_lifetime`]). Without credentials the expiry
+        changes nothing: the fixed token is always sent.
+    */
+    void set_token(secret token, std::chrono::seconds expires_in)
+    {
+        auto const expiry = expiry_after(expires_in); // the clock may throw: nothing changed then
+        token_ = std::move(token);
+        token_expiry_ = expiry;
     }
 
     /// Sets the retry policy (default: no retry). Unset hooks get their defaults.
@@ -570,10 +592,11 @@ private:
                               std::forward<CompletionToken>(token));
     }
 
-    /// True when the client has credentials and no token that is valid now.
+    /// True when the client has credentials and no token that is valid now
+    /// (a token without an expiry, from `set_token`, is valid until a 401).
     bool needs_token() const
     {
-        return credentials_ && (token_.empty() || !token_expiry_ || clock_() >= *token_expiry_);
+        return credentials_ && (token_.empty() || (token_expiry_ && clock_() >= *token_expiry_));
     }
 
     /// The token a call's request is built with: the current one, or a
