@@ -124,6 +124,21 @@ TEST_CASE("client: holds the transport by value or by reference, and the token c
     CHECK(owning.get_config().endpoint.host == "api.console.corti.app");
 }
 
+TEST_CASE("redact_in replaces every occurrence, left to right, without overlaps")
+{
+    auto redacted = [](std::string text, std::string_view s) {
+        detail::redact_in(text, s);
+        return text;
+    };
+    CHECK(redacted("aXa", "a") == "[redacted]X[redacted]");
+    CHECK(redacted("aaa", "aa") == "[redacted]a");
+    CHECK(redacted("no secret here", "zz") == "no secret here");
+    CHECK(redacted("ends with tok", "tok") == "ends with [redacted]");
+    CHECK(redacted("a long-secret-value b", "long-secret-value") == "a [redacted] b");
+    CHECK(redacted("", "x").empty());
+    CHECK(redacted("x", "") == "x");
+}
+
 // ---------------------------------------------------------------------------
 // Tokens from credentials, paging, every operation through the client.
 

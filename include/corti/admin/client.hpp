@@ -34,13 +34,31 @@ namespace admin {
 
 namespace detail {
 
-/// Replaces every occurrence of `s` in `text` with `[redacted]`.
+/// Replaces every occurrence of `s` in `text` with `[redacted]`. The text
+/// is rebuilt in a buffer of the exact size and the old one wiped: growing
+/// either in place could free a buffer that still holds a secret.
 inline void redact_in(std::string& text, std::string_view s)
 {
+    constexpr std::string_view mark = "[redacted]";
     if(s.empty())
         return;
-    for(auto pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos + 10))
-        text.replace(pos, s.size(), "[redacted]");
+    std::size_t count = 0;
+    for(auto p = text.find(s); p != std::string::npos; p = text.find(s, p + s.size()))
+        ++count;
+    if(count == 0)
+        return;
+    std::string out;
+    out.reserve(text.size() - count * s.size() + count * mark.size());
+    std::size_t from = 0;
+    for(auto pos = text.find(s); pos != std::string::npos; pos = text.find(s, from))
+    {
+        out.append(text, from, pos - from);
+        out += mark;
+        from = pos + s.size();
+    }
+    out.append(text, from, std::string::npos);
+    secure_wipe(text);
+    text.swap(out); // `out` now holds the wiped buffer
 }
 
 /// Scrubs a secret from every text member of an error (a server may echo
@@ -610,9 +628,15 @@ private:
     }
 
     /// Reads the answer of `/auth/token` and keeps the token until shortly
-    /// before it expires. No error holds the password or a token.
+    /// before it expires. No error holds the password or a token, and the
+    /// answer is wiped on every path.
     result<void> accept_token(http_response resp)
     {
+        struct wipe_on_exit
+        {
+            http_response& r;
+            ~wipe_on_exit() { r.wipe(); }
+        } const wipe{resp};
         std::string_view const password = credentials_->password.reveal();
         detail::redact_response(resp, password);
         auto tok = parse_token_response(resp, cfg_);
