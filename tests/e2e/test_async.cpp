@@ -5,11 +5,16 @@
 
 #include "support.hpp"
 
+#include <corti/admin/testing.hpp>
+
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_future.hpp>
@@ -299,4 +304,83 @@ TEST_CASE("the other async operations share the exchange: list, delete (result<v
     REQUIRE_FALSE(again->has_value());
     CHECK(again->error() == errc::api_error);
     CHECK(again->error().http_status == 404);
+}
+
+// ---------------------------------------------------------------------------
+// Transports of the tests' own, without the server.
+
+namespace {
+
+/** An asynchronous transport over a mock_transport whose `async_send` reads
+    the request only when it completes, later, on the io_context: as the
+    transport contract allows (transport.hpp), it relies on the library
+    keeping the request alive until the handler runs. */
+struct deferred_mock
+{
+    net::io_context* ioc;
+    admin::testing::mock_transport* mock;
+
+    admin::result<admin::http_response> send(admin::http_request const& req) { return mock->send(req); }
+
+    net::any_io_executor get_executor() const { return ioc->get_executor(); }
+
+    template<class CompletionToken>
+    auto async_send(admin::http_request const& req, CompletionToken&& token)
+    {
+        return net::async_initiate<CompletionToken, void(admin::result<admin::http_response>)>(
+            [this](auto handler, admin::http_request const* r) {
+                auto const ex = net::get_associated_executor(handler, ioc->get_executor());
+                net::post(ex, [this, r, h = std::move(handler)]() mutable {
+                    auto out = mock->send(*r); // the request is read now, after async_send returned
+                    std::move(h)(std::move(out));
+                });
+            },
+            token, &req);
+    }
+};
+
+std::string const docs_user = R"({"id":"123e4567-e89b-12d3-a456-426614174000","email":"user@example.com",)"
+                              R"("firstName":"John","lastName":"Doe","enabled":true})";
+
+admin::http_response token_answer(std::string const& token, int expires_in = 3600)
+{
+    admin::http_response r;
+    r.status = 200;
+    r.headers.add("Content-Type", "application/json");
+    r.body = R"({"accessToken":")" + token + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    return r;
+}
+
+admin::console_credentials mock_credentials()
+{
+    return {"admin@example.com", admin::secret("console-password-0123456789")};
+}
+
+} // namespace
+
+TEST_CASE("async members keep the request alive until the transport completes")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    admin::client<deferred_mock> c(deferred_mock{&ioc, &mock}, admin::config{}, mock_credentials());
+    mock.push(token_answer("T1-0123456789-0123456789-0123456789"));
+    mock.push(201, docs_user);
+    auto u = make_user("kept-alive");
+    u.password = admin::secret("a-password-that-is-long-enough");
+    std::optional<admin::result<admin::user>> out;
+    c.async_create_user("a-project-id-longer-than-the-small-buffer", customer, u,
+                        [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    INFO((*out ? std::string() : out->error().to_string()));
+    REQUIRE(out->has_value());
+    // What the transport read when it completed, not when async_send was called.
+    auto const& sent = mock.requests();
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[0].target == "/functions/v1/public/auth/token");
+    CHECK(sent[0].body == R"({"email":"admin@example.com","password":"console-password-0123456789"})");
+    CHECK(sent[1].target ==
+          "/functions/v1/public/projects/a-project-id-longer-than-the-small-buffer/customers/contosohospital/users");
+    CHECK(sent[1].headers.find("Authorization") == "Bearer T1-0123456789-0123456789-0123456789");
+    CHECK(sent[1].body.find("a-password-that-is-long-enough") != std::string::npos);
 }
