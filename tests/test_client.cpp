@@ -537,3 +537,67 @@ TEST_CASE("set_token with an expiry: used until it nears the expiry, then the cr
     REQUIRE(t.requests().size() == 1);
     CHECK(t.requests()[0].headers.find("Authorization") == "Bearer FIXED");
 }
+
+TEST_CASE("paging: each page is one call with the token steps: one login, a 401 answered once, tokens that expire at once")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    t.push(token_response("T1", 3600));
+    t.push(200, customers_page(1, true));
+    t.push(401, R"({"message":"revoked"})");
+    t.push(token_response("T2", 3600));
+    t.push(200, customers_page(2, false));
+    auto const all = c.list_all_customers("p", {2, 10});
+    REQUIRE(all);
+    CHECK(all->size() == 2);
+    std::vector<std::string> const expected = {"auth", "T1 page=1", "T1 page=2", "auth", "T2 page=2"};
+    auto const seen = [&t] {
+        std::vector<std::string> v;
+        for(auto const& r : t.requests())
+            v.push_back(r.target.find("/auth/token") != std::string::npos
+                            ? "auth"
+                            : std::string(r.headers.find("Authorization").substr(7)) + " " +
+                                  r.target.substr(r.target.find("page="), 6));
+        return v;
+    };
+    CHECK(seen() == expected);
+
+    // expiresIn 0: every page fetches its own token, once.
+    t.clear();
+    client<mock_transport&> fresh(t, config{}, creds());
+    t.push(token_response("T3", 0));
+    t.push(200, customers_page(1, true));
+    t.push(token_response("T4", 0));
+    t.push(200, customers_page(2, false));
+    REQUIRE(fresh.list_all_customers("p", {2, 10}));
+    CHECK(seen() == std::vector<std::string>{"auth", "T3 page=1", "auth", "T4 page=2"});
+
+    // An invalid argument: nothing is sent, no login.
+    t.clear();
+    auto const bad = c.list_all_users("p", "..", {2, 10});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error() == errc::invalid_argument);
+    CHECK(bad.error().field == "customerId");
+    CHECK(t.requests().empty());
+}
+
+TEST_CASE("fetch_token: errors carry no password, and a failed fetch keeps nothing")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    t.push_error(error(errc::connection_failed, "peer said console-PASSWORD-42"));
+    auto r = c.fetch_token();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::connection_failed);
+    CHECK(r.error().message.find("console-PASSWORD-42") == std::string::npos);
+    t.push(200, R"({"accessToken":"x","tokenType":"mac","expiresIn":60})");
+    r = c.fetch_token();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::invalid_value);
+    CHECK(t.requests().size() == 2); // each a POST sent once
+    t.push(token_response("T1", 3600));
+    t.push(200, R"({"quotas":[]})");
+    REQUIRE(c.get_project_quotas("p")); // no valid token was kept: this call fetches one
+    CHECK(t.requests()[2].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[3].headers.find("Authorization") == "Bearer T1");
+}
