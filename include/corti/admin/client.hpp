@@ -168,8 +168,9 @@ struct paging_options
     nothing invalid is sent), sends it through the transport, and parses the
     answer; errors carry no secret. With `console_credentials` the client
     fetches a token before the first call (unless `set_token` gave one),
-    again shortly before it expires, and at most once per call after a 401. With a `retry_policy` it retries
-    GET and DELETE requests (never POST or PATCH) as `retry.hpp` describes.
+    again shortly before it expires, and at most once per call after a 401.
+    With a `retry_policy` it retries GET and DELETE requests (never POST or
+    PATCH) as `retry.hpp` describes.
 
     @par Thread Safety
     Distinct objects: safe. Shared objects: unsafe (the transport usually
@@ -479,7 +480,8 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_list_all_customers(std::string_view project_id, paging_options const& opt, CompletionToken&& token)
     {
-        return async_exchange(detail::async_exchange_tag{}, transport_, all_customers_steps(std::string(project_id), opt, true),
+        return async_exchange(detail::async_exchange_tag{}, transport_,
+                              all_customers_steps(std::string(project_id), opt, true),
                               std::forward<CompletionToken>(token));
     }
 
