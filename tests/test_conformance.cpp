@@ -143,7 +143,7 @@ TEST_CASE("conformance kit: a transport whose API requests all fail fails every 
     CHECK(failed.count("get_request") == 0);
 }
 
-TEST_CASE("conformance kit: garbage answers are failed checks; a token answer that does not parse is not quoted")
+TEST_CASE("conformance kit: garbage answers are failed checks, and a token answer that does not parse is not quoted")
 {
     scripted_transport t;
     t.api = [](http_request const&) -> result<http_response> { return json(200, "not json at all"); };

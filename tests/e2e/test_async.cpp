@@ -417,7 +417,7 @@ using users_result = admin::result<std::vector<admin::user>>;
 
 } // namespace
 
-TEST_CASE("async_fetch_token: keeps the token; no credentials or a failed login are errors without the password")
+TEST_CASE("async_fetch_token keeps the token, and no credentials or a failed login are errors without the password")
 {
     net::io_context ioc;
     admin::testing::mock_transport mock;
