@@ -220,7 +220,7 @@ TEST_CASE("credentials: one new token and one resend after a 401, never more")
     CHECK(t.requests().size() == 7);
 }
 
-TEST_CASE("credentials: a fixed-token client does not refresh; a failed login never leaks the password")
+TEST_CASE("credentials: a fixed-token client does not refresh, and a failed login never leaks the password")
 {
     mock_transport t;
     client<mock_transport&> fixed(t, config{}, secret("tok"));
@@ -239,7 +239,7 @@ TEST_CASE("credentials: a fixed-token client does not refresh; a failed login ne
     CHECK(t2.requests().size() == 1); // nothing else was sent
 }
 
-TEST_CASE("credentials: invalid arguments are reported before any token is fetched; the stand-in token never goes out")
+TEST_CASE("credentials: invalid arguments are reported before any token is fetched, and the stand-in token never goes out")
 {
     mock_transport t;
     client<mock_transport&> c(t, config{}, creds());
