@@ -124,18 +124,38 @@ TEST_CASE("client: holds the transport by value or by reference, and the token c
     CHECK(owning.get_config().endpoint.host == "api.console.corti.app");
 }
 
+TEST_CASE("redact_in replaces every occurrence, left to right, without overlaps")
+{
+    auto redacted = [](std::string text, std::string_view s) {
+        detail::redact_in(text, s);
+        return text;
+    };
+    CHECK(redacted("aXa", "a") == "[redacted]X[redacted]");
+    CHECK(redacted("aaa", "aa") == "[redacted]a");
+    CHECK(redacted("no secret here", "zz") == "no secret here");
+    CHECK(redacted("ends with tok", "tok") == "ends with [redacted]");
+    CHECK(redacted("a long-secret-value b", "long-secret-value") == "a [redacted] b");
+    CHECK(redacted("", "x").empty());
+    CHECK(redacted("x", "") == "x");
+}
+
 // ---------------------------------------------------------------------------
 // Tokens from credentials, paging, every operation through the client.
 
 namespace {
 
-http_response token_response(std::string tok, int expires_in)
+http_response token_response(std::string tok, std::string const& expires_in)
 {
     http_response r;
     r.status = 200;
     r.headers.add("Content-Type", "application/json");
-    r.body = R"({"accessToken":")" + tok + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    r.body = R"({"accessToken":")" + tok + R"(","tokenType":"bearer","expiresIn":)" + expires_in + "}";
     return r;
+}
+
+http_response token_response(std::string tok, int expires_in)
+{
+    return token_response(std::move(tok), std::to_string(expires_in));
 }
 
 console_credentials creds() { return {"admin@example.com", secret("console-PASSWORD-42")}; }
@@ -200,7 +220,7 @@ TEST_CASE("credentials: one new token and one resend after a 401, never more")
     CHECK(t.requests().size() == 7);
 }
 
-TEST_CASE("credentials: a fixed-token client does not refresh; a failed login never leaks the password")
+TEST_CASE("credentials: a fixed-token client does not refresh, and a failed login never leaks the password")
 {
     mock_transport t;
     client<mock_transport&> fixed(t, config{}, secret("tok"));
@@ -219,7 +239,7 @@ TEST_CASE("credentials: a fixed-token client does not refresh; a failed login ne
     CHECK(t2.requests().size() == 1); // nothing else was sent
 }
 
-TEST_CASE("credentials: invalid arguments are reported before any token is fetched; the stand-in token never goes out")
+TEST_CASE("credentials: invalid arguments are reported before any token is fetched, and the stand-in token never goes out")
 {
     mock_transport t;
     client<mock_transport&> c(t, config{}, creds());
@@ -343,4 +363,241 @@ TEST_CASE("every operation goes through the client")
     REQUIRE(t.requests().size() == expected.size());
     for(std::size_t i = 0; i < expected.size(); ++i)
         CHECK(std::string(to_string(t.requests()[i].method)) + " " + t.requests()[i].target == expected[i]);
+}
+
+// ---------------------------------------------------------------------------
+// Token lifetimes at the edges (run under UBSan: no arithmetic may overflow).
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+/// Answers `/auth/token` with a token of the given `expiresIn`, and any other
+/// request with an empty project-quotas page; counts both.
+struct token_server
+{
+    std::string expires_in = "3600";
+    int logins = 0;
+    int calls = 0;
+    std::string last_authorization;
+
+    result<http_response> send(http_request const& req)
+    {
+        if(req.target.find("/auth/token") != std::string::npos)
+        {
+            ++logins;
+            return token_response("T" + std::to_string(logins), expires_in);
+        }
+        ++calls;
+        last_authorization = std::string(req.headers.find("Authorization"));
+        http_response r;
+        r.status = 200;
+        r.headers.add("Content-Type", "application/json");
+        r.body = R"({"quotas":[]})";
+        return r;
+    }
+};
+
+/// A client whose clock the test moves; `now` starts a while after the epoch.
+struct timed_client
+{
+    token_server t;
+    clock_type::time_point now = clock_type::time_point{} + std::chrono::hours(1000);
+    client<token_server&> c{t, config{}, creds()};
+
+    timed_client() { c.set_token_refresh(std::chrono::seconds(60), [this] { return now; }); }
+
+    /// Makes one call (the server's tokens now have `expires_in`); returns
+    /// true when the call fetched a token first.
+    bool call_fetches(std::string const& expires_in = "3600")
+    {
+        t.expires_in = expires_in;
+        int const logins = t.logins;
+        int const calls = t.calls;
+        REQUIRE(c.get_project_quotas("p"));
+        REQUIRE(t.calls == calls + 1);
+        REQUIRE(t.logins - logins <= 1);
+        if(t.logins == logins)
+            return false;
+        CHECK(t.last_authorization == "Bearer T" + std::to_string(t.logins)); // the call used the new token
+        return true;
+    }
+};
+
+} // namespace
+
+TEST_CASE("token lifetimes: expiresIn 0 is used for the call it was fetched for, and fetched again by the next")
+{
+    timed_client tc;
+    REQUIRE(tc.call_fetches("0")); // one token, one call: no refetch loop
+    CHECK(tc.call_fetches("0"));   // expired at once: the next call fetches (once)
+    CHECK(tc.t.logins == 2);
+    CHECK(tc.t.calls == 2);
+}
+
+TEST_CASE("token lifetimes: expiresIn 1 is renewed after half its lifetime")
+{
+    timed_client tc;
+    REQUIRE(tc.call_fetches("1"));
+    tc.now += std::chrono::milliseconds(499);
+    CHECK_FALSE(tc.call_fetches());
+    tc.now += std::chrono::milliseconds(1);
+    CHECK(tc.call_fetches());
+}
+
+TEST_CASE("token lifetimes: huge expiresIn values are clamped to max_token_lifetime, without overflow")
+{
+    for(std::string const v : {"2147483648", "9007199254740992", "9999999999999", "9223372036854775807"})
+    {
+        CAPTURE(v);
+        timed_client tc;
+        REQUIRE(tc.call_fetches(v));
+        // Renewed 60 s before the clamped lifetime runs out, not centuries later.
+        tc.now += max_token_lifetime - std::chrono::seconds(61);
+        CHECK_FALSE(tc.call_fetches());
+        tc.now += std::chrono::seconds(1);
+        CHECK(tc.call_fetches());
+    }
+}
+
+TEST_CASE("token lifetimes: extreme clocks and refresh margins do not overflow")
+{
+    for(auto margin : {std::chrono::seconds::min(), std::chrono::seconds(-5), std::chrono::seconds::max()})
+    {
+        timed_client tc;
+        tc.c.set_token_refresh(margin, [&tc] { return tc.now; });
+        REQUIRE(tc.call_fetches("9999999999999"));
+        tc.now += std::chrono::seconds(1);
+        CHECK_FALSE(tc.call_fetches()); // a negative margin is none; a huge one is half the lifetime
+    }
+    timed_client late;
+    late.now = clock_type::time_point::max() - std::chrono::hours(1);
+    REQUIRE(late.call_fetches("9999999999999"));
+    CHECK_FALSE(late.call_fetches()); // the expiry saturates at the clock's end
+}
+
+TEST_CASE("set_token with credentials: the given token is used until a 401, then the credentials fetch a new one")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    std::string const quotas = R"({"quotas":[]})";
+    c.set_token(secret("GIVEN"));
+    t.push(200, quotas);
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 2); // no /auth/token
+    CHECK(t.requests()[0].headers.find("Authorization") == "Bearer GIVEN");
+    CHECK(t.requests()[1].headers.find("Authorization") == "Bearer GIVEN");
+
+    t.push(401, R"({"message":"revoked"})");
+    t.push(token_response("T1", 3600));
+    t.push(200, quotas);
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 6);
+    CHECK(t.requests()[2].headers.find("Authorization") == "Bearer GIVEN");
+    CHECK(t.requests()[3].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[4].headers.find("Authorization") == "Bearer T1");
+    CHECK(t.requests()[5].headers.find("Authorization") == "Bearer T1"); // the new token is kept
+    CHECK(t.pending() == 0);
+
+    c.set_token(secret("")); // an empty token is none: the next call fetches
+    t.push(token_response("T2", 3600));
+    t.push(200, quotas);
+    REQUIRE(c.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 8);
+    CHECK(t.requests()[7].headers.find("Authorization") == "Bearer T2");
+}
+
+TEST_CASE("set_token with an expiry: used until it nears the expiry, then the credentials fetch a new one")
+{
+    timed_client tc;
+    tc.c.set_token(secret("GIVEN"), std::chrono::seconds(120));
+    CHECK_FALSE(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer GIVEN");
+    tc.now += std::chrono::seconds(59);
+    CHECK_FALSE(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer GIVEN");
+    tc.now += std::chrono::seconds(1); // 60 s before the 120 s run out
+    CHECK(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer T1");
+
+    tc.c.set_token(secret("GIVEN"), std::chrono::seconds(0)); // already expired: never sent
+    CHECK(tc.call_fetches());
+    CHECK(tc.t.last_authorization == "Bearer T2");
+
+    // A fixed-token client always sends its token, expiry or not.
+    mock_transport t;
+    client<mock_transport&> fixed(t, config{}, secret("tok"));
+    fixed.set_token(secret("FIXED"), std::chrono::seconds(0));
+    t.push(200, R"({"quotas":[]})");
+    REQUIRE(fixed.get_project_quotas("p"));
+    REQUIRE(t.requests().size() == 1);
+    CHECK(t.requests()[0].headers.find("Authorization") == "Bearer FIXED");
+}
+
+TEST_CASE("paging: each page is one call with the token steps: one login, a 401 answered once, tokens that expire at once")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    t.push(token_response("T1", 3600));
+    t.push(200, customers_page(1, true));
+    t.push(401, R"({"message":"revoked"})");
+    t.push(token_response("T2", 3600));
+    t.push(200, customers_page(2, false));
+    auto const all = c.list_all_customers("p", {2, 10});
+    REQUIRE(all);
+    CHECK(all->size() == 2);
+    std::vector<std::string> const expected = {"auth", "T1 page=1", "T1 page=2", "auth", "T2 page=2"};
+    auto const seen = [&t] {
+        std::vector<std::string> v;
+        for(auto const& r : t.requests())
+            v.push_back(r.target.find("/auth/token") != std::string::npos
+                            ? "auth"
+                            : std::string(r.headers.find("Authorization").substr(7)) + " " +
+                                  r.target.substr(r.target.find("page="), 6));
+        return v;
+    };
+    CHECK(seen() == expected);
+
+    // expiresIn 0: every page fetches its own token, once.
+    t.clear();
+    client<mock_transport&> fresh(t, config{}, creds());
+    t.push(token_response("T3", 0));
+    t.push(200, customers_page(1, true));
+    t.push(token_response("T4", 0));
+    t.push(200, customers_page(2, false));
+    REQUIRE(fresh.list_all_customers("p", {2, 10}));
+    CHECK(seen() == std::vector<std::string>{"auth", "T3 page=1", "auth", "T4 page=2"});
+
+    // An invalid argument: nothing is sent, no login.
+    t.clear();
+    auto const bad = c.list_all_users("p", "..", {2, 10});
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error() == errc::invalid_argument);
+    CHECK(bad.error().field == "customerId");
+    CHECK(t.requests().empty());
+}
+
+TEST_CASE("fetch_token: errors carry no password, and a failed fetch keeps nothing")
+{
+    mock_transport t;
+    client<mock_transport&> c(t, config{}, creds());
+    t.push_error(error(errc::connection_failed, "peer said console-PASSWORD-42"));
+    auto r = c.fetch_token();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::connection_failed);
+    CHECK(r.error().message.find("console-PASSWORD-42") == std::string::npos);
+    t.push(200, R"({"accessToken":"x","tokenType":"mac","expiresIn":60})");
+    r = c.fetch_token();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::invalid_value);
+    CHECK(t.requests().size() == 2); // each a POST sent once
+    t.push(token_response("T1", 3600));
+    t.push(200, R"({"quotas":[]})");
+    REQUIRE(c.get_project_quotas("p")); // no valid token was kept: this call fetches one
+    CHECK(t.requests()[2].target == "/functions/v1/public/auth/token");
+    CHECK(t.requests()[3].headers.find("Authorization") == "Bearer T1");
 }

@@ -12,7 +12,9 @@ TEST_CASE("email: accepted forms")
     for(auto e : {"user@example.com", "a@b.co", "first.last+tag@sub.example.org", "x@localhost", "o'brien@example.ie",
                   "\"john doe\"@example.com", "\"a\\\"b\"@example.com", "user@[192.0.2.1]", "user@[IPv6:2001:db8::1]",
                   "user@[IPv6:::1]", "user@[IPv6:1:2:3:4:5:6:7:8]", "user@[IPv6:::ffff:192.0.2.1]",
-                  "j\xC3\xB6rg@b\xC3\xBC" "cher.example", "user@xn--bcher-kva.example", "a-b@a-b.c-d"})
+                  "user@xn--bcher-kva.example", "a-b@a-b.c-d", "joe.bloggs@[127.0.0.1]", "joe.bloggs@[IPv6:::1]",
+                  "\"joe@bloggs\"@example.com", "\"joe..bloggs\"@example.com", "under_score@example.com",
+                  "~te~st~@example.com", "user@localhost"})
     {
         CAPTURE(e);
         CHECK(is_valid_email(e));
@@ -29,7 +31,13 @@ TEST_CASE("email: rejected forms")
                   "user@example.com.", "user@[300.1.1.1]", "user@[1.2.3]", "user@[01.2.3.4]", "user@[IPv6:1:2:3:4:5:6:7:8:9]",
                   "user@[IPv6:1::2::3]", "user@[IPv6:12345::]", "a@b.c, d@e.f", "Name <user@example.com>",
                   "user@example.com (comment)", "\"unterminated@example.com", "user@exa_mple.com", "user\n@example.com",
-                  "us\xC3r@example.com"})
+                  "us\xC3r@example.com",
+                  // Non-ASCII is idn-email, not email: in the local part, the domain, a quoted string.
+                  "j\xC3\xB6rg@example.com", "user@b\xC3\xBC" "cher.example", "j\xC3\xB6rg@b\xC3\xBC" "cher.example",
+                  "\"j\xC3\xB6rg\"@example.com", "\xE2\x82\xAC@example.com", "user@example.\xC3\xA9",
+                  // `_` is not allowed in a domain label, nor a DEL or a space anywhere.
+                  "user@_example.com", "user@example.c_m", "user@sub_domain.example.com", "us\x7F" "er@example.com",
+                  "user@exa\x7Fmple.com", "\"a\x7F\"@example.com", "user@[IPv6:::1] ", " user@example.com"})
     {
         CAPTURE(e);
         CHECK_FALSE(is_valid_email(e));

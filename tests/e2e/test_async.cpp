@@ -5,11 +5,16 @@
 
 #include "support.hpp"
 
+#include <corti/admin/testing.hpp>
+
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/async_result.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_future.hpp>
@@ -299,4 +304,267 @@ TEST_CASE("the other async operations share the exchange: list, delete (result<v
     REQUIRE_FALSE(again->has_value());
     CHECK(again->error() == errc::api_error);
     CHECK(again->error().http_status == 404);
+}
+
+// ---------------------------------------------------------------------------
+// Transports of the tests' own, without the server.
+
+namespace {
+
+/** An asynchronous transport over a mock_transport whose `async_send` reads
+    the request only when it completes, later, on the io_context: as the
+    transport contract allows (transport.hpp), it relies on the library
+    keeping the request alive until the handler runs. */
+struct deferred_mock
+{
+    net::io_context* ioc;
+    admin::testing::mock_transport* mock;
+
+    admin::result<admin::http_response> send(admin::http_request const& req) { return mock->send(req); }
+
+    net::any_io_executor get_executor() const { return ioc->get_executor(); }
+
+    template<class CompletionToken>
+    auto async_send(admin::http_request const& req, CompletionToken&& token)
+    {
+        return net::async_initiate<CompletionToken, void(admin::result<admin::http_response>)>(
+            [this](auto handler, admin::http_request const* r) {
+                auto const ex = net::get_associated_executor(handler, ioc->get_executor());
+                net::post(ex, [this, r, h = std::move(handler)]() mutable {
+                    auto out = mock->send(*r); // the request is read now, after async_send returned
+                    std::move(h)(std::move(out));
+                });
+            },
+            token, &req);
+    }
+};
+
+std::string const docs_user = R"({"id":"123e4567-e89b-12d3-a456-426614174000","email":"user@example.com",)"
+                              R"("firstName":"John","lastName":"Doe","enabled":true})";
+
+admin::http_response token_answer(std::string const& token, int expires_in = 3600)
+{
+    admin::http_response r;
+    r.status = 200;
+    r.headers.add("Content-Type", "application/json");
+    r.body = R"({"accessToken":")" + token + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    return r;
+}
+
+admin::console_credentials mock_credentials()
+{
+    return {"admin@example.com", admin::secret("console-password-0123456789")};
+}
+
+} // namespace
+
+TEST_CASE("async members keep the request alive until the transport completes")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    admin::client<deferred_mock> c(deferred_mock{&ioc, &mock}, admin::config{}, mock_credentials());
+    mock.push(token_answer("T1-0123456789-0123456789-0123456789"));
+    mock.push(201, docs_user);
+    auto u = make_user("kept-alive");
+    u.password = admin::secret("a-password-that-is-long-enough");
+    std::optional<admin::result<admin::user>> out;
+    c.async_create_user("a-project-id-longer-than-the-small-buffer", customer, u,
+                        [&](admin::result<admin::user> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    INFO((*out ? std::string() : out->error().to_string()));
+    REQUIRE(out->has_value());
+    // What the transport read when it completed, not when async_send was called.
+    auto const& sent = mock.requests();
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[0].target == "/functions/v1/public/auth/token");
+    CHECK(sent[0].body == R"({"email":"admin@example.com","password":"console-password-0123456789"})");
+    CHECK(sent[1].target ==
+          "/functions/v1/public/projects/a-project-id-longer-than-the-small-buffer/customers/contosohospital/users");
+    CHECK(sent[1].headers.find("Authorization") == "Bearer T1-0123456789-0123456789-0123456789");
+    CHECK(sent[1].body.find("a-password-that-is-long-enough") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// async_fetch_token and async_list_all_*: as their synchronous forms
+// (test_client.cpp), through a transport that completes later.
+
+namespace {
+
+/// Runs an asynchronous member to completion on `ioc` and returns its result.
+template<class R, class Start>
+R run_async(net::io_context& ioc, Start start)
+{
+    std::optional<R> out;
+    start([&](R r) { out.emplace(std::move(r)); });
+    CHECK_FALSE(out.has_value()); // never inside the initiating call
+    ioc.restart();
+    ioc.run();
+    REQUIRE(out.has_value());
+    return std::move(*out);
+}
+
+std::string customers_page(int page, bool more)
+{
+    return R"({"customers":[{"displayName":"d","tenantName":"base","region":"eu","customerId":"c)" +
+           std::to_string(page) + R"("}],"pagination":{"page":)" + std::to_string(page) + R"(,"pageSize":1,"hasNextPage":)" +
+           (more ? "true" : "false") + "}}";
+}
+
+using mock_client = admin::client<deferred_mock>;
+using customers_result = admin::result<std::vector<admin::customer>>;
+using users_result = admin::result<std::vector<admin::user>>;
+
+} // namespace
+
+TEST_CASE("async_fetch_token keeps the token, and no credentials or a failed login are errors without the password")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    mock_client c(deferred_mock{&ioc, &mock}, admin::config{}, mock_credentials());
+    mock.push(token_answer("T1"));
+    auto r = run_async<admin::result<void>>(ioc, [&](auto h) { c.async_fetch_token(std::move(h)); });
+    REQUIRE(r.has_value());
+    REQUIRE(mock.requests().size() == 1);
+    CHECK(mock.requests()[0].target == "/functions/v1/public/auth/token");
+    mock.push(200, R"({"quotas":[]})");
+    REQUIRE(c.get_project_quotas(project).has_value()); // the token is kept: no second login
+    REQUIRE(mock.requests().size() == 2);
+    CHECK(mock.requests()[1].headers.find("Authorization") == "Bearer T1");
+
+    mock.push(401, R"({"message":"wrong password console-password-0123456789"})");
+    r = run_async<admin::result<void>>(ioc, [&](auto h) { c.async_fetch_token(std::move(h)); });
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().http_status == 401);
+    CHECK(r.error().to_string().find("console-password-0123456789") == std::string::npos);
+    CHECK(mock.requests().size() == 3); // a POST, sent once
+
+    mock_client fixed(deferred_mock{&ioc, &mock}, admin::config{}, admin::secret("tok"));
+    r = run_async<admin::result<void>>(ioc, [&](auto h) { fixed.async_fetch_token(std::move(h)); });
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == errc::invalid_argument);
+    CHECK(r.error().field == "credentials");
+    CHECK(mock.requests().size() == 3); // nothing sent
+}
+
+TEST_CASE("async_list_all_customers follows hasNextPage and stops, like list_all_customers")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    mock_client c(deferred_mock{&ioc, &mock}, admin::config{}, admin::secret("tok"));
+    mock.push(200, customers_page(1, true));
+    mock.push(200, customers_page(2, true));
+    mock.push(200, customers_page(3, false));
+    auto const all = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 10}, std::move(h)); });
+    REQUIRE(all.has_value());
+    REQUIRE(all->size() == 3);
+    CHECK(all->front().customer_id == "c1");
+    CHECK(all->back().customer_id == "c3");
+    REQUIRE(mock.requests().size() == 3);
+    CHECK(mock.requests()[2].target == "/functions/v1/public/projects/p/customers?page=3&pageSize=1");
+}
+
+TEST_CASE("async_list_all_customers: a server that never ends, or answers the wrong page, cannot loop the client")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    mock_client c(deferred_mock{&ioc, &mock}, admin::config{}, admin::secret("tok"));
+    for(int i = 1; i <= 5; ++i)
+        mock.push(200, customers_page(i, true));
+    auto const r = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 3}, std::move(h)); });
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == errc::too_many_pages);
+    CHECK(mock.requests().size() == 3);
+
+    mock.clear();
+    mock.push(200, customers_page(1, true));
+    mock.push(200, customers_page(1, true)); // page 2 asked, page 1 answered
+    auto const w = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 100}, std::move(h)); });
+    REQUIRE_FALSE(w.has_value());
+    CHECK(w.error() == errc::invalid_value);
+    CHECK(w.error().field == "/pagination/page");
+    CHECK(mock.requests().size() == 2);
+
+    mock.clear();
+    auto const bad = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {0, 1}, std::move(h)); });
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error() == errc::invalid_argument);
+    auto const bad_id = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("..", {1, 1}, std::move(h)); });
+    REQUIRE_FALSE(bad_id.has_value());
+    CHECK(bad_id.error() == errc::invalid_argument);
+    CHECK(bad_id.error().field == "projectId");
+    CHECK(mock.requests().empty());
+}
+
+TEST_CASE("async_list_all_users with the older total form, a login first and a 401 answered once")
+{
+    net::io_context ioc;
+    admin::testing::mock_transport mock;
+    mock_client c(deferred_mock{&ioc, &mock}, admin::config{}, mock_credentials());
+    auto const page = [](int n, int total) {
+        return R"({"users":[{"email":"a@b.co","firstName":"A","lastName":"B","enabled":true}],"pagination":{"page":)" +
+               std::to_string(n) + R"(,"pageSize":1,"total":)" + std::to_string(total) + "}}";
+    };
+    mock.push(token_answer("T1"));
+    mock.push(200, page(1, 2));
+    mock.push(401, R"({"message":"expired"})");
+    mock.push(token_answer("T2"));
+    mock.push(200, page(2, 2));
+    auto const all = run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users("p", "c", {1, 10}, std::move(h)); });
+    REQUIRE(all.has_value());
+    CHECK(all->size() == 2);
+    REQUIRE(mock.requests().size() == 5);
+    CHECK(mock.requests()[2].headers.find("Authorization") == "Bearer T1");
+    CHECK(mock.requests()[4].headers.find("Authorization") == "Bearer T2");
+    CHECK(mock.requests()[4].target == "/functions/v1/public/projects/p/customers/c/users?page=2&pageSize=1");
+}
+
+TEST_CASE("async_fetch_token and async_list_all_* against the local server")
+{
+    local_server srv;
+    control ctl(srv);
+    net::io_context ioc;
+    admin::client<admin::beast_transport> c(admin::beast_transport(ioc.get_executor(), trusting(srv)), srv.config(),
+                                            admin::console_credentials{"admin@example.com", admin::secret("local-dev-password")});
+    for(int i = 0; i < 3; ++i)
+    {
+        admin::new_customer nc;
+        nc.display_name = "Paged " + std::to_string(i);
+        nc.customer_id = "paged-" + std::to_string(i);
+        REQUIRE(c.create_customer(project, nc).has_value());
+        REQUIRE(c.create_user(project, customer, make_user("paged")).has_value());
+    }
+    ctl.reset();
+
+    auto const fetched = run_async<admin::result<void>>(ioc, [&](auto h) { c.async_fetch_token(std::move(h)); });
+    INFO((fetched ? std::string() : fetched.error().to_string()));
+    REQUIRE(fetched.has_value());
+    auto const customers =
+        run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers(project, {2, 10}, std::move(h)); });
+    REQUIRE(customers.has_value());
+    CHECK(customers->size() == 4); // contosohospital and the three made here
+    auto const users =
+        run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users(project, customer, {2, 10}, std::move(h)); });
+    REQUIRE(users.has_value());
+    CHECK(users->size() == 3);
+    auto const st = ctl.stats();
+    CHECK(st.posts == 1);    // one login: the fetched token served every page
+    CHECK(st.requests == 5); // the login, 2 + 2 pages
+
+    auto const capped =
+        run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers(project, {2, 1}, std::move(h)); });
+    REQUIRE_FALSE(capped.has_value());
+    CHECK(capped.error() == errc::too_many_pages);
+
+    // Page 2 answered with page 1's body: the server's 200 switch serves it.
+    ctl.arm(R"({"kind":"delay","ms":0})"); // page 1: as usual
+    std::string const page1 = R"({"users":[],"pagination":{"page":1,"pageSize":2,"hasNextPage":true}})";
+    boost::json::object fault{{"kind", "status"}, {"status", 200}, {"body", page1}};
+    ctl.arm(boost::json::serialize(fault));
+    auto const wrong =
+        run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users(project, customer, {2, 10}, std::move(h)); });
+    REQUIRE_FALSE(wrong.has_value());
+    INFO(wrong.error().to_string());
+    CHECK(wrong.error() == errc::invalid_value);
+    CHECK(wrong.error().field == "/pagination/page");
 }

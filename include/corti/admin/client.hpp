@@ -34,13 +34,31 @@ namespace admin {
 
 namespace detail {
 
-/// Replaces every occurrence of `s` in `text` with `[redacted]`.
+/// Replaces every occurrence of `s` in `text` with `[redacted]`. The text
+/// is rebuilt in a buffer of the exact size and the old one wiped: growing
+/// either in place could free a buffer that still holds a secret.
 inline void redact_in(std::string& text, std::string_view s)
 {
+    constexpr std::string_view mark = "[redacted]";
     if(s.empty())
         return;
-    for(auto pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos + 10))
-        text.replace(pos, s.size(), "[redacted]");
+    std::size_t count = 0;
+    for(auto p = text.find(s); p != std::string::npos; p = text.find(s, p + s.size()))
+        ++count;
+    if(count == 0)
+        return;
+    std::string out;
+    out.reserve(text.size() - count * s.size() + count * mark.size());
+    std::size_t from = 0;
+    for(auto pos = text.find(s); pos != std::string::npos; pos = text.find(s, from))
+    {
+        out.append(text, from, pos - from);
+        out += mark;
+        from = pos + s.size();
+    }
+    out.append(text, from, std::string::npos);
+    secure_wipe(text);
+    text.swap(out); // `out` now holds the wiped buffer
 }
 
 /// Scrubs a secret from every text member of an error (a server may echo
@@ -119,6 +137,12 @@ struct has_async_send<T, std::void_t<decltype(std::declval<std::remove_reference
 
 } // namespace detail
 
+/** The longest a client keeps a token: a longer `expiresIn` (the API allows
+    any JSON integer) counts as this. A server's "lasts for centuries" then
+    costs one login a day, and no time arithmetic can overflow.
+*/
+inline constexpr std::chrono::seconds max_token_lifetime{24 * 60 * 60};
+
 /// Console credentials: the client exchanges them for tokens at `/auth/token`.
 struct console_credentials
 {
@@ -135,38 +159,6 @@ struct paging_options
     std::int64_t max_pages = 1000;
 };
 
-namespace detail {
-
-/** Fetches pages 1, 2, ... with `fetch(page_request)` and hands each to
-    `on_page` until the server says it was the last one.
-
-    @return nothing, the first error, `errc::invalid_value` at
-    `/pagination/page` when the server answers another page than asked, or
-    `errc::too_many_pages` after `opt.max_pages` pages.
-*/
-template<class Fetch, class OnPage>
-result<void> walk_pages(paging_options const& opt, Fetch fetch, OnPage on_page)
-{
-    if(opt.page_size < 1 || opt.max_pages < 1)
-        return error(errc::invalid_argument, "page_size and max_pages must be at least 1", "paging_options");
-    for(std::int64_t page = 1;; ++page)
-    {
-        if(page > opt.max_pages)
-            return error(errc::too_many_pages, "more than " + std::to_string(opt.max_pages) + " pages");
-        auto p = fetch(page_request{page, opt.page_size});
-        if(!p)
-            return p.error();
-        if(p->pagination.page != page)
-            return error(errc::invalid_value, "asked for page " + std::to_string(page) + ", got " +
-                                                  std::to_string(p->pagination.page), "/pagination/page");
-        on_page(*p);
-        if(!p->pagination.has_more())
-            return {};
-    }
-}
-
-} // namespace detail
-
 /** A client of the Admin API over a transport of your choice.
 
     `Transport` is held by value; use `client<my_transport&>` to keep a
@@ -175,9 +167,10 @@ result<void> walk_pages(paging_options const& opt, Fetch fetch, OnPage on_page)
     Every operation builds its request (arguments are checked first, and
     nothing invalid is sent), sends it through the transport, and parses the
     answer; errors carry no secret. With `console_credentials` the client
-    fetches a token before the first call, again shortly before it expires,
-    and at most once per call after a 401. With a `retry_policy` it retries
-    GET and DELETE requests (never POST or PATCH) as `retry.hpp` describes.
+    fetches a token before the first call (unless `set_token` gave one),
+    again shortly before it expires, and at most once per call after a 401.
+    With a `retry_policy` it retries GET and DELETE requests (never POST or
+    PATCH) as `retry.hpp` describes.
 
     @par Thread Safety
     Distinct objects: safe. Shared objects: unsafe (the transport usually
@@ -197,7 +190,7 @@ class client
     config cfg_;
     secret token_;
     std::optional<console_credentials> credentials_;
-    std::optional<clock::time_point> token_expiry_;
+    std::optional<clock::time_point> token_expiry_; // none: valid until a 401 (set_token)
     secret stand_in_token_{"token-to-come"}; // builds a request whose token comes later (see build_token)
     std::chrono::seconds refresh_margin_{60};
     std::function<clock::time_point()> clock_ = [] { return clock::now(); };
@@ -229,19 +222,43 @@ public:
     /// Returns the configuration.
     config const& get_config() const noexcept { return cfg_; }
 
-    /// Replaces the bearer token (a fixed one; credentials, if any, stay for refreshes).
+    /** Replaces the bearer token.
+
+        Without credentials it is the fixed token from now on. With
+        `console_credentials` it is used instead of fetching one until the
+        server refuses it with a 401; then the credentials fetch a new token
+        and the request is sent once more, as for any token. An empty token
+        counts as none: the next call fetches one.
+    */
     void set_token(secret token) noexcept
     {
         token_ = std::move(token);
-        token_expiry_.reset();
+        token_expiry_.reset(); // no expiry known: valid until a 401
+    }
+
+    /** Replaces the bearer token with one that expires in `expires_in`.
+
+        As `set_token(token)`, and with credentials the token is also
+        replaced when it nears `expires_in` from now, as if `/auth/token` had
+        answered that `expiresIn` (`set_token_refresh`'s margin applies;
+        clamped to [0, `max_token_lifetime`]). Without credentials the expiry
+        changes nothing: the fixed token is always sent.
+    */
+    void set_token(secret token, std::chrono::seconds expires_in)
+    {
+        auto const expiry = expiry_after(expires_in); // the clock may throw: nothing changed then
+        token_ = std::move(token);
+        token_expiry_ = expiry;
     }
 
     /// Sets the retry policy (default: no retry). Unset hooks get their defaults.
     void set_retry_policy(retry_policy p) { retry_ = detail::with_default_hooks(std::move(p)); }
 
     /** Sets how long before its `expiresIn` a token is replaced (default 60 s;
-        never more than half the token's lifetime), and the clock used for it
-        (default `steady_clock::now`; tests pass their own).
+        never more than half the token's lifetime; a negative margin counts
+        as none), and the clock used for it (default `steady_clock::now`;
+        tests pass their own). `expiresIn` counts as at most
+        `max_token_lifetime`.
     */
     void set_token_refresh(std::chrono::seconds margin, std::function<clock::time_point()> now = nullptr)
     {
@@ -258,15 +275,8 @@ public:
     */
     result<void> fetch_token()
     {
-        if(!credentials_)
-            return error(errc::invalid_argument, "the client was made with a fixed token", "credentials");
-        auto req = token_request();
-        if(!req)
-            return detail::redact(std::move(req).error(), credentials_->password.reveal());
-        auto resp = transport_.send(*req); // a POST: sent once
-        if(!resp)
-            return detail::redact(std::move(resp).error(), credentials_->password.reveal());
-        return accept_token(std::move(*resp));
+        token_steps steps(*this);
+        return drive(steps);
     }
 
     /** Lists one page of the project's customers.
@@ -279,19 +289,18 @@ public:
                     [&](http_response const& r) { return parse_list_customers_response(r, cfg_); });
     }
 
-    /** Lists every customer of the project, page after page.
-        @return the customers, or the first error, `errc::invalid_value` when
-        the server answers another page than asked, `errc::too_many_pages`.
+    /** Lists every customer of the project: pages 1, 2, ... (each one call,
+        with its token and retry steps) until the server says it was the last.
+        @return the customers, or the first error: `errc::invalid_argument`
+        (`paging_options`) when `page_size` or `max_pages` is below 1, the
+        errors of `list_customers`, `errc::invalid_value` at
+        `/pagination/page` when the server answers another page than asked,
+        `errc::too_many_pages` when page `max_pages` was not the last.
     */
     result<std::vector<customer>> list_all_customers(std::string_view project_id, paging_options const& opt = {})
     {
-        std::vector<customer> all;
-        auto r = detail::walk_pages(
-            opt, [&](page_request const& p) { return list_customers(project_id, p); },
-            [&](customer_page& p) { std::move(p.customers.begin(), p.customers.end(), std::back_inserter(all)); });
-        if(!r)
-            return r.error();
-        return all;
+        auto steps = all_customers_steps(project_id, opt, false);
+        return drive(steps);
     }
 
     /** Creates a customer (a POST: never resent).
@@ -344,19 +353,16 @@ public:
                     [&](http_response const& r) { return parse_list_users_response(r, cfg_); });
     }
 
-    /** Lists every user of a customer, page after page.
-        @return the users, or the errors of `list_all_customers`.
+    /** Lists every user of a customer, page after page, as
+        `list_all_customers` does.
+        @return the users, or the errors of `list_all_customers` (those of
+        `list_users` for each page).
     */
     result<std::vector<user>> list_all_users(std::string_view project_id, std::string_view customer_id,
                                              paging_options const& opt = {})
     {
-        std::vector<user> all;
-        auto r = detail::walk_pages(
-            opt, [&](page_request const& p) { return list_users(project_id, customer_id, p); },
-            [&](user_page& p) { std::move(p.users.begin(), p.users.end(), std::back_inserter(all)); });
-        if(!r)
-            return r.error();
-        return all;
+        auto steps = all_users_steps(project_id, customer_id, opt, false);
+        return drive(steps);
     }
 
     /** Creates a user and adds it to the customer.
@@ -451,6 +457,15 @@ public:
     */
     ///@{
 
+    /// The asynchronous form of `fetch_token` (one POST, never resent; the
+    /// same errors); completes with `result<void>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_fetch_token(CompletionToken&& token)
+    {
+        return async_exchange(detail::async_exchange_tag{}, transport_, token_steps(*this),
+                              std::forward<CompletionToken>(token));
+    }
+
     /// The asynchronous form of `list_customers`; completes with `result<customer_page>`.
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_list_customers(std::string_view project_id, page_request const& page, CompletionToken&& token)
@@ -458,6 +473,16 @@ public:
         return async_call(make_list_customers_request(cfg_, build_token(), project_id, page), {},
                           [this](http_response const& r) { return parse_list_customers_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `list_all_customers` (the same pages and
+    /// errors); completes with `result<std::vector<customer>>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_list_all_customers(std::string_view project_id, paging_options const& opt, CompletionToken&& token)
+    {
+        return async_exchange(detail::async_exchange_tag{}, transport_,
+                              all_customers_steps(std::string(project_id), opt, true),
+                              std::forward<CompletionToken>(token));
     }
 
     /// The asynchronous form of `create_customer`; completes with `result<customer>`.
@@ -503,6 +528,17 @@ public:
         return async_call(make_list_users_request(cfg_, build_token(), project_id, customer_id, page), {},
                           [this](http_response const& r) { return parse_list_users_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
+    }
+
+    /// The asynchronous form of `list_all_users` (the same pages and
+    /// errors); completes with `result<std::vector<user>>`.
+    template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
+    auto async_list_all_users(std::string_view project_id, std::string_view customer_id, paging_options const& opt,
+                              CompletionToken&& token)
+    {
+        return async_exchange(detail::async_exchange_tag{}, transport_,
+                              all_users_steps(std::string(project_id), std::string(customer_id), opt, true),
+                              std::forward<CompletionToken>(token));
     }
 
     /// The asynchronous form of `create_user`; completes with `result<user>`.
@@ -562,10 +598,11 @@ private:
                               std::forward<CompletionToken>(token));
     }
 
-    /// True when the client has credentials and no token that is valid now.
+    /// True when the client has credentials and no token that is valid now
+    /// (a token without an expiry, from `set_token`, is valid until a 401).
     bool needs_token() const
     {
-        return credentials_ && (token_.empty() || !token_expiry_ || clock_() >= *token_expiry_);
+        return credentials_ && (token_.empty() || (token_expiry_ && clock_() >= *token_expiry_));
     }
 
     /// The token a call's request is built with: the current one, or a
@@ -579,19 +616,42 @@ private:
     }
 
     /// Reads the answer of `/auth/token` and keeps the token until shortly
-    /// before it expires. No error holds the password or a token.
+    /// before it expires. No error holds the password or a token, and the
+    /// answer is wiped on every path.
     result<void> accept_token(http_response resp)
     {
+        struct wipe_on_exit
+        {
+            http_response& r;
+            ~wipe_on_exit() { r.wipe(); }
+        } const wipe{resp};
         std::string_view const password = credentials_->password.reveal();
         detail::redact_response(resp, password);
         auto tok = parse_token_response(resp, cfg_);
         if(!tok)
             return detail::redact(std::move(tok).error(), password);
-        auto const lifetime = std::chrono::seconds(tok->expires_in);
-        auto const margin = std::min(refresh_margin_, lifetime / 2);
         token_ = std::move(tok->token);
-        token_expiry_ = clock_() + (lifetime - margin);
+        token_expiry_ = expiry_after(std::chrono::seconds(tok->expires_in));
         return {};
+    }
+
+    /** When a token that lives `expires_in` from now is replaced: `expires_in`
+        is clamped to [0, max_token_lifetime] before any conversion (seconds
+        to the clock's nanoseconds overflow past 292 years), the refresh
+        margin to [0, half the lifetime], and the sum saturates at the
+        clock's end. A lifetime of 0 gives now: the token serves the call
+        that fetched it, and the next call fetches another.
+    */
+    clock::time_point expiry_after(std::chrono::seconds expires_in) const
+    {
+        auto const lifetime_s = std::clamp(expires_in, std::chrono::seconds(0), max_token_lifetime);
+        clock::duration const lifetime = lifetime_s;
+        clock::duration const margin = std::clamp(refresh_margin_, std::chrono::seconds(0), max_token_lifetime);
+        auto const ttl = lifetime - std::min(margin, lifetime / 2);
+        auto const now = clock_();
+        if(now > clock::time_point::max() - ttl)
+            return clock::time_point::max();
+        return now + ttl;
     }
 
     /** One call as steps, without I/O: the requests to send in turn, how
@@ -779,11 +839,171 @@ private:
         }
     };
 
-    /// Sends the steps of a call in turn, sleeping before retries, and returns its result.
-    template<class Parse>
-    auto call(result<http_request> req, Parse parse, std::string_view extra_secret = {})
+    /** Fetching a token as steps: one POST to `/auth/token`, never resent,
+        whose answer `accept_token` keeps. Errors: `errc::invalid_argument`
+        (`credentials`) without credentials, nothing sent; those of
+        `make_token_request`, the transport and `parse_token_response`,
+        scrubbed of the password.
+    */
+    class token_steps
     {
-        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse), false);
+    public:
+        using result_type = result<void>;
+
+        explicit token_steps(client& c) : c_(&c)
+        {
+            if(!c.credentials_)
+                out_.emplace(error(errc::invalid_argument, "the client was made with a fixed token", "credentials"));
+            else if(auto req = c.token_request(); !req)
+                out_.emplace(detail::redact(std::move(req).error(), c.credentials_->password.reveal()));
+            else
+                req_.emplace(std::move(*req));
+        }
+
+        http_request const* next() const noexcept { return out_ ? nullptr : &*req_; }
+
+        std::optional<std::chrono::milliseconds> take_wait() noexcept { return std::nullopt; }
+
+        void take(result<http_response> r)
+        {
+            if(out_)
+                return;
+            if(!r)
+                out_.emplace(detail::redact(std::move(r).error(), c_->credentials_->password.reveal()));
+            else
+                out_.emplace(c_->accept_token(std::move(*r)));
+        }
+
+        result_type take_result() { return std::move(*out_); }
+
+    private:
+        client* c_;
+        std::optional<http_request> req_;
+        std::optional<result_type> out_;
+    };
+
+    /** Fetching every page of a list as steps: pages 1, 2, ..., each one
+        call's steps (`call_steps`: token, retries, a 401 answered once),
+        until the server says it was the last. `make(page_request)` builds a
+        page's request when the page starts (with the token valid then),
+        `parse` reads a page, `take(page, items)` moves its items out.
+    */
+    template<class Item, class Make, class Parse, class Take>
+    class paging_steps
+    {
+    public:
+        using result_type = result<std::vector<Item>>;
+
+        paging_steps(client& c, paging_options const& opt, Make make, Parse parse, Take take, bool for_async)
+            : c_(&c), opt_(opt), make_(std::move(make)), parse_(std::move(parse)), take_(std::move(take)),
+              for_async_(for_async)
+        {
+            if(opt.page_size < 1 || opt.max_pages < 1)
+                out_.emplace(error(errc::invalid_argument, "page_size and max_pages must be at least 1", "paging_options"));
+            else
+                start(1);
+        }
+
+        http_request const* next() const noexcept { return out_ ? nullptr : call_->next(); }
+
+        std::optional<std::chrono::milliseconds> take_wait() noexcept
+        {
+            return out_ ? std::nullopt : call_->take_wait();
+        }
+
+        void take(result<http_response> r)
+        {
+            if(out_)
+                return;
+            call_->take(std::move(r));
+            if(!call_->next())
+                end_page();
+        }
+
+        result_type take_result() { return std::move(*out_); }
+
+    private:
+        client* c_;
+        paging_options opt_;
+        Make make_;
+        Parse parse_;
+        Take take_;
+        bool for_async_;
+        std::int64_t page_ = 0;
+        std::optional<call_steps<Parse>> call_; // the current page's
+        std::vector<Item> items_;
+        std::optional<result_type> out_;
+
+        void start(std::int64_t page)
+        {
+            if(page > opt_.max_pages)
+            {
+                out_.emplace(error(errc::too_many_pages, "more than " + std::to_string(opt_.max_pages) + " pages"));
+                return;
+            }
+            page_ = page;
+            call_.emplace(*c_, make_(page_request{page, opt_.page_size}), std::string_view(), parse_, for_async_);
+            if(!call_->next())
+                end_page(); // over before anything was sent: an invalid argument
+        }
+
+        void end_page()
+        {
+            auto p = call_->take_result();
+            call_.reset();
+            if(!p)
+                out_.emplace(std::move(p).error());
+            else if(p->pagination.page != page_)
+                out_.emplace(error(errc::invalid_value,
+                                   "asked for page " + std::to_string(page_) + ", got " + std::to_string(p->pagination.page),
+                                   "/pagination/page"));
+            else
+            {
+                take_(*p, items_);
+                if(p->pagination.has_more())
+                    start(page_ + 1);
+                else
+                    out_.emplace(std::move(items_));
+            }
+        }
+    };
+
+    /// The steps of `list_all_customers`; `Str` holds the id (a view for the
+    /// synchronous driver, a copy for the asynchronous one).
+    template<class Str>
+    auto all_customers_steps(Str project_id, paging_options const& opt, bool for_async)
+    {
+        auto make = [this, project_id = std::move(project_id)](page_request const& p) {
+            return make_list_customers_request(cfg_, build_token(), project_id, p);
+        };
+        auto parse = [this](http_response const& r) { return parse_list_customers_response(r, cfg_); };
+        auto take = [](customer_page& p, std::vector<customer>& all) {
+            std::move(p.customers.begin(), p.customers.end(), std::back_inserter(all));
+        };
+        return paging_steps<customer, decltype(make), decltype(parse), decltype(take)>(
+            *this, opt, std::move(make), std::move(parse), std::move(take), for_async);
+    }
+
+    /// The steps of `list_all_users`; see `all_customers_steps`.
+    template<class Str>
+    auto all_users_steps(Str project_id, Str customer_id, paging_options const& opt, bool for_async)
+    {
+        auto make = [this, project_id = std::move(project_id), customer_id = std::move(customer_id)](page_request const& p) {
+            return make_list_users_request(cfg_, build_token(), project_id, customer_id, p);
+        };
+        auto parse = [this](http_response const& r) { return parse_list_users_response(r, cfg_); };
+        auto take = [](user_page& p, std::vector<user>& all) {
+            std::move(p.users.begin(), p.users.end(), std::back_inserter(all));
+        };
+        return paging_steps<user, decltype(make), decltype(parse), decltype(take)>(
+            *this, opt, std::move(make), std::move(parse), std::move(take), for_async);
+    }
+
+    /// Sends the requests of `steps` in turn with `send`, sleeping before
+    /// retries, and returns its result.
+    template<class Steps>
+    typename Steps::result_type drive(Steps& steps)
+    {
         while(http_request const* next = steps.next())
         {
             if(auto const delay = steps.take_wait())
@@ -791,6 +1011,14 @@ private:
             steps.take(transport_.send(*next));
         }
         return steps.take_result();
+    }
+
+    /// Runs one call synchronously and returns its result.
+    template<class Parse>
+    auto call(result<http_request> req, Parse parse, std::string_view extra_secret = {})
+    {
+        call_steps<Parse> steps(*this, std::move(req), extra_secret, std::move(parse), false);
+        return drive(steps);
     }
 };
 

@@ -335,6 +335,13 @@ private:
                                         target_.customer_id, next_user());
     }
 
+    /// The outcome of a check whose request could not be built (a target
+    /// with an invalid project or customer id): a failure, nothing sent.
+    static outcome not_built(result<http_request> const& req)
+    {
+        return {false, "building the request: " + req.error().to_string()};
+    }
+
     static std::string describe(result<http_response> const& r)
     {
         if(!r)
@@ -354,13 +361,15 @@ private:
     {
         auto req = make_token_request(cfg_, target_.email, target_.password);
         if(!req)
-            return {false, "building the request: " + req.error().to_string()};
+            return not_built(req);
         auto r = send(*req);
         if(!r)
             return {false, "POST /auth/token: " + describe(r)};
         auto tok = parse_token_response(*r, cfg_);
+        auto const status = r->status;
+        r->wipe(); // the answer may hold a token: it is not quoted in the report either
         if(!tok)
-            return {false, "POST /auth/token: " + tok.error().to_string() + " (" + describe(r) + ")"};
+            return {false, "POST /auth/token: HTTP " + std::to_string(status) + ": " + tok.error().to_string()};
         token_ = std::move(tok->token);
         return {true, "got a bearer token"};
     }
@@ -369,7 +378,7 @@ private:
     {
         auto req = create_request();
         if(!req)
-            return {false, "building the request: " + req.error().to_string()};
+            return not_built(req);
         auto r = send(*req);
         if(!r)
             return {false, describe(r)};
@@ -396,7 +405,7 @@ private:
             return {false, "needs the user made by create_user"};
         auto req = make_delete_user_request(cfg_, token_, target_.project_id, target_.customer_id, *user_id_);
         if(!req)
-            return {false, "building the request: " + req.error().to_string()};
+            return not_built(req);
         auto r = send(*req);
         if(!r || r->status != 204 || !r->body.empty())
             return {false, "DELETE: expected 204 with no body, got " + describe(r)};
@@ -411,7 +420,7 @@ private:
     {
         auto req = create_request("no-such-project");
         if(!req)
-            return {false, req.error().to_string()};
+            return not_built(req);
         auto r = send(*req);
         if(!r)
             return {false, "a 404 must be returned as a response: " + describe(r)};
@@ -425,6 +434,8 @@ private:
         if(!arm(R"({"kind":"redirect"})"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto r = send(*req);
         auto s = stats();
         if(!r)
@@ -441,6 +452,8 @@ private:
         if(!arm(R"({"kind":"chunked"})"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto r = send(*req);
         if(!r)
             return {false, describe(r)};
@@ -455,6 +468,8 @@ private:
         if(!arm(R"({"kind":"close_mid_body"})"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto r = send(*req);
         if(r)
             return {false, "a body cut short must be an error, got " + describe(r)};
@@ -470,6 +485,8 @@ private:
         if(!arm(R"({"kind":"close_mid_body"})"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto r = send(*req);
         auto s = stats();
         if(r)
@@ -485,6 +502,8 @@ private:
         if(!arm(R"({"kind":"oversized_body","bytes":)" + std::to_string(bytes) + "}"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto r = send(*req);
         if(r)
             return {false, "a " + std::to_string(bytes) + "-byte body over the " +
@@ -500,6 +519,8 @@ private:
         for(int i = 0; i < 3; ++i)
         {
             auto req = create_request();
+            if(!req)
+                return not_built(req);
             auto r = send(*req);
             if(!r || (r->status != 200 && r->status != 201))
                 return {false, "request " + std::to_string(i + 1) + ": " + describe(r)};
@@ -520,11 +541,15 @@ private:
         if(!arm(R"({"kind":"close_after_response"})"))
             return {false, "arming the fault: " + last_error_};
         auto first = create_request();
+        if(!first)
+            return not_built(first);
         auto r1 = send(*first);
         if(!r1 || (r1->status != 200 && r1->status != 201))
             return {false, "the POST before the close: " + describe(r1)};
         std::this_thread::sleep_for(target_.idle_pause); // the server's close arrives meanwhile
         auto second = create_request();
+        if(!second)
+            return not_built(second);
         auto r2 = send(*second);
         auto const after = stats();
         if(!r2 || (r2->status != 200 && r2->status != 201))
@@ -544,6 +569,8 @@ private:
         if(!arm(R"({"kind":"delay","ms":)" + std::to_string(delay.count()) + "}"))
             return {false, "arming the fault: " + last_error_};
         auto req = create_request();
+        if(!req)
+            return not_built(req);
         auto const start = std::chrono::steady_clock::now();
         auto r = send(*req);
         auto const took =
@@ -598,7 +625,11 @@ private:
 
     @return one entry per check. Never throws on a failing check; a
     transport that cannot reach the server gives a report whose first
-    check failed. Secrets are scrubbed from the report's texts.
+    check failed; a target whose project or customer id is invalid fails
+    the checks that need a request with it ("building the request: ...",
+    nothing sent). Every answer is checked before it is read, so no
+    transport, however broken, makes the kit misbehave. Secrets are
+    scrubbed from the report's texts, and the token answer is never quoted.
 
     @par Thread Safety
     Uses `t` from the calling thread only; the transport must not be used

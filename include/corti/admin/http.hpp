@@ -172,7 +172,8 @@ public:
     `Content-Length` (or use `serialize_http1`).
 
     The `Authorization` value and, for `sensitive_body`, the body hold secrets:
-    `operator<<` redacts them, and the destructor wipes them.
+    `operator<<` redacts them, and the destructor and the assignments wipe
+    them before their memory is released or reused.
 */
 struct http_request
 {
@@ -188,18 +189,47 @@ struct http_request
 
     http_request() = default;
     http_request(http_request const&) = default;
+    // The source keeps `sensitive_body`: its destructor wipes what a move leaves behind.
     http_request(http_request&&) = default;
-    http_request& operator=(http_request const&) = default;
-    http_request& operator=(http_request&&) = default;
 
-    ~http_request()
+    /// Copies `other`, wiping this request's secrets first.
+    http_request& operator=(http_request const& other)
     {
-        if(sensitive_body)
-            detail::secure_wipe(body);
-        for(auto const& f : headers)
-            if(detail::iequals(f.name, "Authorization"))
-                detail::secure_wipe(const_cast<std::string&>(f.value));
+        if(this != &other)
+        {
+            wipe_secrets(); // the old buffers may be freed or reused by the copy
+            method = other.method;
+            tls = other.tls;
+            host = other.host;
+            port = other.port;
+            target = other.target;
+            headers = other.headers;
+            body = other.body;
+            sensitive_body = other.sensitive_body;
+        }
+        return *this;
     }
+
+    /// Takes `other`'s contents, wiping this request's secrets first.
+    http_request& operator=(http_request&& other) noexcept
+    {
+        if(this != &other)
+        {
+            // A moved-to string may hand its old buffer to the source, or free it.
+            wipe_secrets();
+            method = other.method;
+            tls = other.tls;
+            host = std::move(other.host);
+            port = other.port;
+            target = std::move(other.target);
+            headers = std::move(other.headers);
+            body = std::move(other.body);
+            sensitive_body = other.sensitive_body;
+        }
+        return *this;
+    }
+
+    ~http_request() { wipe_secrets(); }
 
     /// Prints the request line, the headers and the body, with the
     /// `Authorization` value and a sensitive body replaced by `[redacted]`.
@@ -215,6 +245,17 @@ struct http_request
         else
             os << r.body;
         return os;
+    }
+
+private:
+    /// Zeroes the `Authorization` values and, when sensitive, the body.
+    void wipe_secrets() noexcept
+    {
+        if(sensitive_body)
+            detail::secure_wipe(body);
+        for(auto& f : headers)
+            if(detail::iequals(f.name, "Authorization"))
+                detail::secure_wipe(f.value);
     }
 };
 
@@ -259,6 +300,18 @@ struct http_response
     http_headers headers;
     /// The body, de-chunked.
     std::string body;
+
+    /** Overwrites the body and the header values with zeros, then empties
+        them. For a response that carried a secret (the answer of
+        `/auth/token`): the client does it to each one it reads.
+    */
+    void wipe() noexcept
+    {
+        detail::secure_wipe(body);
+        for(auto& f : headers)
+            detail::secure_wipe(f.value);
+        headers.clear();
+    }
 
     /// Prints the status, the headers and the body's size (not the body: a
     /// token response holds a secret).

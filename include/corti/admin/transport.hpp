@@ -16,6 +16,19 @@
       `errc::truncated_response`, `errc::body_too_large`);
     - never follow redirects and never send a POST or PATCH twice.
     `corti::admin::testing::check_transport` exercises these rules.
+
+    A transport may also have an Asio-style initiating function
+    `async_send(http_request const& req, CompletionToken&& token)` with the
+    completion signature `void(result<http_response>)`; the client's
+    `async_*` members use it (`<corti/admin/beast.hpp>` drives them). Its
+    rules are `send`'s, and:
+    - the request: the library keeps `req` alive and unchanged until the
+      completion handler runs (or is destroyed without running), so the
+      transport may read it at any time before it calls the handler, and
+      must not after. Code of yours that calls `async_send` keeps the same
+      promise.
+    - the handler is called exactly once, never from inside `async_send`,
+      through its associated executor.
 */
 
 #include <corti/admin/error.hpp>

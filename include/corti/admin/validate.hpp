@@ -29,7 +29,6 @@ namespace detail {
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 constexpr bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-constexpr bool is_non_ascii(char c) noexcept { return static_cast<unsigned char>(c) >= 0x80; }
 
 struct atext_table
 {
@@ -38,13 +37,13 @@ struct atext_table
     {
         constexpr std::string_view specials = "!#$%&'*+-/=?^_`{|}~";
         for(int c = 0; c < 256; ++c)
-            v[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+            v[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                    specials.find(static_cast<char>(c)) != std::string_view::npos;
     }
 };
 inline constexpr atext_table atext_chars{};
 
-// RFC 5322 atext, extended with UTF-8 by RFC 6531.
+// RFC 5322 atext: ASCII only (UTF-8 is RFC 6531's, JSON Schema's idn-email).
 constexpr bool is_atext(char c) noexcept
 {
     return atext_chars.v[static_cast<unsigned char>(c)];
@@ -169,7 +168,7 @@ constexpr bool is_domain(std::string_view s) noexcept
                 return false;
             label = 0;
         }
-        else if(is_alpha(c) || is_digit(c) || is_non_ascii(c) || (c == '-' && label != 0))
+        else if(is_alpha(c) || is_digit(c) || (c == '-' && label != 0)) // no `_`, no U-labels (A-labels pass)
         {
             if(++label > 63)
                 return false;
@@ -183,17 +182,22 @@ constexpr bool is_domain(std::string_view s) noexcept
 
 } // namespace detail
 
-/** Returns true when `s` is a plausible email address (RFC 5321 mailbox,
-    with RFC 6531 UTF-8): a dot-atom or quoted-string local part of at most
-    64 bytes, `@`, and a host name (dot-separated labels of letters, digits,
-    non-ASCII and inner hyphens, each at most 63 bytes) or an address literal
-    (`[192.0.2.1]`, `[IPv6:2001:db8::1]`); at most 254 bytes in all, valid
-    UTF-8, no control characters. Comments, folding whitespace, display names
-    and lists of addresses are rejected.
+/** Returns true when `s` is an email address as JSON Schema's
+    `format: email` reads it: an RFC 5321 Mailbox, ASCII only. A dot-atom or
+    quoted-string local part of at most 64 bytes, `@`, and a host name
+    (dot-separated labels of ASCII letters, digits and inner hyphens, each
+    at most 63 bytes; one label, as in `localhost`, is enough) or an address
+    literal (`[192.0.2.1]`, `[IPv6:2001:db8::1]`); at most 254 bytes in all.
+    Rejected: any non-ASCII byte (internationalized addresses are
+    `idn-email`; write the domain as an A-label, `xn--...`), `_` in the
+    domain, control characters, comments, folding whitespace, display names
+    and lists of addresses.
 */
 constexpr bool is_valid_email(std::string_view s) noexcept
 {
-    if(s.size() > 254 || detail::utf8_count(s) == detail::invalid_utf8 || detail::has_ascii_control(s))
+    // Each part's grammar below admits printable ASCII only: no UTF-8 or
+    // control-character pass is needed.
+    if(s.size() > 254)
         return false;
     auto const at = s.rfind('@');
     if(at == std::string_view::npos)

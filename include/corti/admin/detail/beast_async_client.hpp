@@ -75,6 +75,9 @@ struct call_op
     Handler handler_;
     // On the heap: this handler moves while the timer waits.
     std::unique_ptr<boost::asio::steady_timer> timer_{};
+    // The request being sent, on the heap so that it stays put while this
+    // handler moves: the transport may read it until it calls the handler.
+    std::unique_ptr<http_request const> sending_{};
 
     /// Starts what the steps ask for next, a wait before a retry or a send:
     /// true when it did (`*this` then moved into that operation), false when
@@ -96,15 +99,15 @@ struct call_op
 
     void send()
     {
-        // A copy: the request lives in `steps_`, which moves with this handler;
-        // a transport's `async_send` reads the request before it returns.
-        http_request const req = *steps_.next();
+        sending_ = std::make_unique<http_request const>(*steps_.next());
+        http_request const& req = *sending_;
         Transport& t = *transport_;
         t.async_send(req, std::move(*this));
     }
 
     void operator()(result<http_response> r)
     {
+        sending_.reset(); // the transport is done with it
         steps_.take(std::move(r));
         if(!step())
             std::move(handler_)(steps_.take_result());
