@@ -115,7 +115,7 @@ TEST_CASE("json: every model round-trips through value_from and from_json / valu
     CHECK(round_trip(region::us) == region::us);
 }
 
-TEST_CASE("json: secrets never become JSON text; they are read when given")
+TEST_CASE("json: secrets never become JSON text, and are read when given")
 {
     new_user u{"ada@example.com", "Ada", "Lovelace", secret("correct horse battery staple")};
     json::value const v = json::value_from(u);

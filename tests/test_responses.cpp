@@ -58,7 +58,7 @@ TEST_CASE("the docs' example parses into every field, with 200 and with 201")
     }
 }
 
-TEST_CASE("optional fields may be absent; required ones may not")
+TEST_CASE("optional fields may be absent, required ones may not")
 {
     auto const r = parse_create_user_response(
         json(201, R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":false})"));

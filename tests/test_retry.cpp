@@ -158,7 +158,7 @@ TEST_CASE("client: the deadline is checked before every sleep")
     CHECK(t.requests().size() == 1);
 }
 
-TEST_CASE("client: POST and PATCH are never retried; DELETE is")
+TEST_CASE("client: POST and PATCH are never retried, DELETE is")
 {
     fake_time ft;
     mock_transport t;

@@ -19,7 +19,7 @@ TEST_CASE("a secret prints as [redacted] and reveals only on request")
     CHECK(secret(static_cast<char const*>(nullptr)).empty());
 }
 
-TEST_CASE("copies and moves keep the value; moved-from secrets are empty")
+TEST_CASE("copies and moves keep the value, moved-from secrets are empty")
 {
     secret a("token-value");
     secret b = a;
