@@ -83,7 +83,8 @@ enum class errc : int
     too_deep = 21,
     /// A string or key is longer than `limits::max_string_length` bytes.
     string_too_long = 22,
-    /// The same key appears twice in one object.
+    /// The same key appears twice in one object (a repeated key the schema
+    /// does not know is found when its object closes).
     duplicate_key = 23,
     /// A required field is absent.
     missing_field = 24,
@@ -92,7 +93,8 @@ enum class errc : int
     /// A field has the wrong JSON type (including an undocumented `null`).
     wrong_type = 26,
     /// A field has the right type but an invalid value: a bad UUID, date-time,
-    /// email or enum value, an integer out of range or with a fraction.
+    /// email or enum value, an integer out of range or with a fraction; or a
+    /// number whose exponent is beyond 2^31, which Boost.JSON does not read.
     invalid_value = 27,
 
     // --- Resources ---------------------------------------------------------
