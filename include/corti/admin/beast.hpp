@@ -26,6 +26,8 @@
       response arrived, or the response was not valid HTTP/1.1.
     - `errc::body_too_large`: the body or the header section is larger
       than the options allow.
+    - `errc::unexpected_status`: more than 8 interim (1xx) responses came
+      before the answer (`error::http_status` is the last one's).
     - `boost::asio::error::operation_aborted`: the operation was cancelled
       through the completion handler's cancellation slot (any cancellation
       type; the connection is closed, so a POST may or may not have been
@@ -129,7 +131,8 @@ struct beast_transport_options
     `errc::truncated_response` for the read) and the caller decides.
 
     Redirects are returned as responses, never followed. Interim 1xx
-    responses (other than 101) are skipped. Chunked bodies are de-chunked.
+    responses (other than 101) are skipped, at most 8 of them. Chunked bodies
+    are de-chunked.
 
     @par Executors
     Constructed without an executor, the transport supports `send` only,

@@ -372,12 +372,16 @@ public:
                     BOOST_ASIO_CORO_YIELD st.conn->visit([&](auto& stream) {
                         http::async_read(stream, st.conn->buffer(), *st.parser, std::move(self));
                     });
-                    if(ec || !is_interim(st.parser->get().result_int()) || ++st.interim > 8)
+                    if(ec || !is_interim(st.parser->get().result_int()))
                         break;
+                    // A 1xx is never the answer: a server that only sends
+                    // those must not be taken as having answered.
+                    if(++st.interim > max_interim)
+                        return fail(self, too_many_interim());
                 }
                 if(ec)
                 {
-                    if(!st.parser->got_some() && is_closed_error(ec) && may_resend())
+                    if(!st.parser->got_some() && st.interim == 0 && is_closed_error(ec) && may_resend())
                     {
                         drop_connection();
                         continue;
@@ -503,6 +507,19 @@ private:
 
     static bool is_interim(unsigned status) noexcept { return status >= 100 && status < 200 && status != 101; }
 
+    /// Interim responses skipped before the answer; one more is an error.
+    static constexpr unsigned max_interim = 8;
+
+    error too_many_interim() const
+    {
+        state const& st = *st_;
+        error e(errc::unexpected_status, "more than " + std::to_string(max_interim) +
+                                             " interim (1xx) responses from " +
+                                             host_port(st.req.key.host, st.req.key.port));
+        e.http_status = st.parser->get().result_int();
+        return e;
+    }
+
     /// The errors of a connection the server had already closed.
     static bool is_closed_error(boost::system::error_code const& ec) noexcept
     {
@@ -543,7 +560,10 @@ private:
             return error(errc::body_too_large,
                          "response header section larger than " + std::to_string(s.max_header_size) +
                              " bytes from " + host_port(k.host, k.port));
-        if(ec == http::error::end_of_stream)
+        // Over TLS a close without close_notify is `stream_truncated`, not
+        // `end_of_stream`: what tells the cases apart is whether a byte came.
+        if(ec == http::error::end_of_stream ||
+           (is_closed_error(ec) && !st.parser->got_some() && st.interim == 0))
             return step_error(errc::truncated_response, "connection closed before any response byte from", k.host,
                               k.port, ec);
         if(is_closed_error(ec) || ec == http::error::partial_message)
