@@ -62,6 +62,10 @@
 namespace corti {
 namespace admin {
 
+namespace detail {
+struct beast_transport_access;
+} // namespace detail
+
 /** The settings of a `beast_transport`. */
 struct beast_transport_options
 {
@@ -70,7 +74,9 @@ struct beast_transport_options
     /// (`errc::timeout`). A resend (see `beast_transport`) shares it. A name
     /// lookup still running at the deadline (getaddrinfo cannot be
     /// interrupted) is left to finish in Asio's resolver thread; the call
-    /// does not wait for it.
+    /// does not wait for it, and it holds nothing of the call or of the
+    /// transport. Destroying the io_context it runs on (for `send`, the
+    /// transport's own, so the transport) waits for it, as Asio does.
     std::chrono::steady_clock::duration timeout = std::chrono::seconds(30);
 
     /// The largest response header section (status line and fields), in
@@ -283,6 +289,8 @@ public:
     beast_transport_options const& options() const noexcept { return opts_; }
 
 private:
+    friend struct detail::beast_transport_access;
+
     beast_transport(executor_type ex, std::optional<boost::asio::ssl::context> tls, beast_transport_options const& opts)
         : shared_(std::make_shared<detail::beast_shared>()), ex_(std::move(ex)), opts_(opts)
     {
@@ -306,6 +314,21 @@ private:
     executor_type ex_;
     beast_transport_options opts_;
 };
+
+namespace detail {
+
+/** The library's own tests reach into a transport through this: its
+    settings (e.g. the `resolve_delay` hook) and its shared state, to see it
+    go. Not part of the API.
+*/
+struct beast_transport_access
+{
+    static beast_settings& settings(beast_transport& t) noexcept { return t.shared_->settings; }
+
+    static std::weak_ptr<beast_shared const> state(beast_transport const& t) noexcept { return t.shared_; }
+};
+
+} // namespace detail
 
 } // namespace admin
 } // namespace corti

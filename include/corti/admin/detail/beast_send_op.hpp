@@ -209,6 +209,9 @@ struct beast_settings
     std::size_t max_header_size = 16 * 1024;
     std::size_t max_body_size = 1024 * 1024;
     beast_clock::duration max_idle = std::chrono::seconds(4);
+    /// Test hook: each name lookup starts this much later, as with a slow
+    /// DNS server. Not an option: set through `beast_transport_access`.
+    beast_clock::duration resolve_delay{};
 };
 
 /** What a transport shares with its operations. Held by `shared_ptr` so
@@ -413,9 +416,17 @@ private:
             c->close();
     }
 
-    /// Resolves with the deadline. The resolver cannot interrupt a running
-    /// getaddrinfo, so a timer races it and whichever finishes first
-    /// continues the operation; the loser's handler finds `done` and returns.
+    /** Resolves with the deadline. The resolver cannot interrupt a running
+        getaddrinfo, so a timer races it and whichever finishes first takes
+        the operation out of the race and continues it.
+
+        The loser's handler may run much later (a slow DNS server), or never
+        before the io_context is destroyed. It must then hold nothing of the
+        operation: the operation holds the transport's shared state, which
+        owns the private io_context of `send`, which owns that handler; a
+        cycle nothing would ever break. So the race holds the operation, and
+        the handlers hold only the race.
+    */
     template<class Self>
     void start_resolve(Self& self)
     {
@@ -423,31 +434,47 @@ private:
         {
             tcp::resolver resolver;
             beast_net::steady_timer timer;
-            bool done = false;
-            explicit race(beast_net::any_io_executor const& ex) : resolver(ex), timer(ex) {}
+            beast_net::steady_timer hold; // the test hook's slow lookup
+            std::optional<Self> op;
+            race(beast_net::any_io_executor const& ex, Self&& s)
+                : resolver(ex), timer(ex), hold(ex), op(std::move(s))
+            {
+            }
         };
         state* st = st_.get(); // `this` is moved-from once `self` is
-        auto r = std::make_shared<race>(st->ex);
-        auto op = std::make_shared<Self>(std::move(self));
+        auto r = std::make_shared<race>(st->ex, std::move(self));
         r->timer.expires_at(st->deadline);
-        r->timer.async_wait([r, op](boost::system::error_code) {
-            if(r->done)
+        r->timer.async_wait([r](boost::system::error_code) {
+            if(!r->op)
                 return;
-            r->done = true;
+            Self op = std::move(*r->op);
+            r->op.reset();
             r->resolver.cancel();
-            (*op)(boost::system::error_code(boost::beast::error::timeout));
+            op(boost::system::error_code(boost::beast::error::timeout));
         });
-        r->resolver.async_resolve(st->req.key.host, std::to_string(st->req.key.port),
-                                  [r, op, st](boost::system::error_code ec, tcp::resolver::results_type res) {
-                                      if(r->done)
-                                          return;
-                                      r->done = true;
-                                      r->timer.cancel();
-                                      if(!ec)
-                                          for(auto const& entry : res)
-                                              st->endpoints.push_back(entry.endpoint());
-                                      (*op)(ec);
-                                  });
+        auto lookup = [r, st] {
+            r->resolver.async_resolve(st->req.key.host, std::to_string(st->req.key.port),
+                                      [r, st](boost::system::error_code ec, tcp::resolver::results_type res) {
+                                          if(!r->op)
+                                              return; // `st` may be gone
+                                          Self op = std::move(*r->op);
+                                          r->op.reset();
+                                          r->timer.cancel();
+                                          if(!ec)
+                                              for(auto const& entry : res)
+                                                  st->endpoints.push_back(entry.endpoint());
+                                          op(ec);
+                                      });
+        };
+        auto const delay = st->shared->settings.resolve_delay;
+        if(delay <= beast_clock::duration::zero())
+            return lookup();
+        // Like getaddrinfo, this wait is not cut short by the deadline.
+        r->hold.expires_after(delay);
+        r->hold.async_wait([r, lookup](boost::system::error_code) {
+            if(r->op)
+                lookup();
+        });
     }
 
     /// SNI (for names, not IP literals) and host name verification.
