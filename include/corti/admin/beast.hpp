@@ -140,6 +140,17 @@ struct beast_transport_options
     responses (other than 101) are skipped, at most 8 of them. Chunked bodies
     are de-chunked.
 
+    @par Secrets
+    The request's bytes (the bearer token, a password) are wiped once
+    written. What is read from the server (the read buffer, and the
+    parser's body and header fields, which hold the `/auth/token` answer)
+    is wiped before its memory is freed, including the blocks a growing
+    chunked body leaves behind and the partial body of a failed call; the
+    read buffer of a kept-alive connection is wiped and freed as soon as
+    the response is taken. OpenSSL is asked to wipe decrypted records too
+    (`SSL_OP_CLEANSE_PLAINTEXT`, OpenSSL 3). The returned `http_response`
+    then belongs to the caller.
+
     @par Executors
     Constructed without an executor, the transport supports `send` only,
     which runs a private `io_context` (made on first use) on the calling

@@ -13,6 +13,7 @@
 #include <corti/admin/http.hpp>
 #include <corti/admin/secret.hpp>
 
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/cancellation_type.hpp>
 #include <boost/asio/compose.hpp>
 #include <boost/asio/coroutine.hpp>
@@ -24,9 +25,10 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
+#include <boost/optional/optional.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -202,6 +204,74 @@ inline result<prepared_request> prepare_request(http_request const& r)
     return p;
 }
 
+/** A Beast body that reads into a `std::string` and wipes every block it
+    lets go: growing a chunked or close-delimited body (a token) moves it to
+    a bigger block, and `std::string` would free the old one as it is.
+*/
+struct wiped_string_body
+{
+    using value_type = std::string;
+
+    static std::uint64_t size(value_type const& body) noexcept { return body.size(); }
+
+    class reader
+    {
+        value_type& body_;
+
+        /// Makes room for `n` bytes in all, wiping the block left behind.
+        void reserve(std::size_t n)
+        {
+            if(n <= body_.capacity())
+                return;
+            std::size_t const max = body_.max_size();
+            std::size_t const twice = body_.capacity() < max / 2 ? 2 * body_.capacity() : max;
+            std::string bigger;
+            bigger.reserve(n > twice ? n : twice);
+            bigger.assign(body_);
+            secure_wipe(body_);
+            body_.swap(bigger);
+        }
+
+    public:
+        template<bool isRequest, class Fields>
+        reader(boost::beast::http::header<isRequest, Fields>&, value_type& body) : body_(body)
+        {
+        }
+
+        void init(boost::optional<std::uint64_t> const& length, boost::system::error_code& ec)
+        {
+            ec = {};
+            if(!length)
+                return;
+            if(*length > body_.max_size())
+            {
+                ec = boost::beast::http::error::buffer_overflow;
+                return;
+            }
+            reserve(static_cast<std::size_t>(*length));
+        }
+
+        template<class ConstBufferSequence>
+        std::size_t put(ConstBufferSequence const& buffers, boost::system::error_code& ec)
+        {
+            std::size_t const extra = boost::asio::buffer_size(buffers);
+            std::size_t const size = body_.size();
+            if(extra > body_.max_size() - size)
+            {
+                ec = boost::beast::http::error::buffer_overflow;
+                return 0;
+            }
+            ec = {};
+            reserve(size + extra);
+            body_.resize(size + extra); // within the capacity: no new block
+            boost::asio::buffer_copy(boost::asio::buffer(&body_[size], extra), buffers);
+            return extra;
+        }
+
+        void finish(boost::system::error_code& ec) { ec = {}; }
+    };
+};
+
 /// What a transport's options mean to an operation.
 struct beast_settings
 {
@@ -262,10 +332,22 @@ inline error timeout_error(char const* what, beast_settings const& s, connection
 class beast_send_op
 {
     using tcp = beast_net::ip::tcp;
-    using parser_type = boost::beast::http::response_parser<boost::beast::http::string_body>;
+    // Body and fields wiped before they are freed (see wiped_string_body).
+    using parser_type = boost::beast::http::response_parser<wiped_string_body, wiping_allocator<char>>;
 
     struct state
     {
+        state() = default;
+        state(state const&) = delete;
+        state& operator=(state const&) = delete;
+        // A call that ends early (an error, a deadline, a destroyed
+        // io_context) leaves a partial body in the parser.
+        ~state()
+        {
+            if(parser)
+                secure_wipe(parser->get().body());
+        }
+
         std::shared_ptr<beast_shared> shared;
         beast_net::any_io_executor ex;
         std::optional<error> early;
@@ -526,6 +608,8 @@ private:
     {
         state& st = *st_;
         auto const& s = st.shared->settings;
+        if(st.parser)
+            secure_wipe(st.parser->get().body());
         st.parser.emplace();
         constexpr std::size_t max_u32 = std::numeric_limits<std::uint32_t>::max();
         st.parser->header_limit(static_cast<std::uint32_t>(s.max_header_size < max_u32 ? s.max_header_size : max_u32));
@@ -613,6 +697,7 @@ private:
             out.headers.add(std::string_view(n.data(), n.size()), std::string_view(v.data(), v.size()));
         }
         out.body = std::move(msg.body());
+        secure_wipe(msg.body()); // a short body stays in the moved-from string's own bytes
 
         bool const reusable = msg.keep_alive() && !st.parser->need_eof() && out.status != 101 &&
                               st.conn->buffer().size() == 0;
