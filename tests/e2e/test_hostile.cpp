@@ -663,7 +663,9 @@ TEST_CASE("hostile: a 204 or 304 carrying a body")
                                     c.pause(milliseconds(100));
                                 }},
                                plain());
-            session client(async, options_for(srv));
+            auto o = options_for(srv);
+            o.timeout = std::chrono::seconds(2); // the server serves the connections one after the other
+            session client(async, o);
             auto const req = hostile_post(srv);
             auto send = [&] {
                 auto out = client.send(req);
@@ -760,5 +762,8 @@ TEST_CASE("hostile: a plain HTTP server where TLS was expected")
                  },
                  o),
              fails(errc::connection_failed, "in the TLS handshake with 127.0.0.1:", 0, 1),
-             [](admin::beast_transport_options&, admin::http_request& r) { r.tls = true; });
+             [](admin::beast_transport_options& o, admin::http_request& r) {
+                 r.tls = true;
+                 o.timeout = std::chrono::seconds(2); // not about the deadline
+             });
 }
