@@ -62,10 +62,9 @@ void set_name(X509* cert) {
     check(X509_set_issuer_name(cert, name), "issuer name");
 }
 
-void set_validity(X509* cert) {
-    // Back-dated an hour so small clock differences do not matter.
-    if (!X509_gmtime_adj(X509_getm_notBefore(cert), -3600) ||
-        !X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600))
+void set_validity(X509* cert, certificate_validity validity) {
+    if (!X509_gmtime_adj(X509_getm_notBefore(cert), validity.not_before) ||
+        !X509_gmtime_adj(X509_getm_notAfter(cert), validity.not_after))
         fail("validity");
 }
 
@@ -114,13 +113,14 @@ void add_text_extension(X509* cert, int nid, char const* value) {
     check(X509_add_ext(cert, ext.get(), -1), "X509_add_ext");
 }
 
-X509Ptr make_certificate(EVP_PKEY* key, std::vector<std::string> const& hosts) {
+X509Ptr make_certificate(EVP_PKEY* key, std::vector<std::string> const& hosts,
+                         certificate_validity validity) {
     X509Ptr cert(X509_new());
     if (!cert) fail("X509_new");
     check(X509_set_version(cert.get(), X509_VERSION_3), "X509_set_version");
     set_random_serial(cert.get());
     set_name(cert.get());
-    set_validity(cert.get());
+    set_validity(cert.get(), validity);
     check(X509_set_pubkey(cert.get(), key), "X509_set_pubkey");
     // The client trusts this certificate directly as its CA.
     add_text_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
@@ -144,8 +144,14 @@ std::string to_pem(X509* cert) {
 
 std::string install_self_signed_certificate(boost::asio::ssl::context& ctx,
                                             std::vector<std::string> const& hosts) {
+    return install_self_signed_certificate(ctx, hosts, certificate_validity{});
+}
+
+std::string install_self_signed_certificate(boost::asio::ssl::context& ctx,
+                                            std::vector<std::string> const& hosts,
+                                            certificate_validity validity) {
     PkeyPtr key = generate_key();
-    X509Ptr cert = make_certificate(key.get(), hosts);
+    X509Ptr cert = make_certificate(key.get(), hosts, validity);
     check(SSL_CTX_use_certificate(ctx.native_handle(), cert.get()), "SSL_CTX_use_certificate");
     check(SSL_CTX_use_PrivateKey(ctx.native_handle(), key.get()), "SSL_CTX_use_PrivateKey");
     check(SSL_CTX_check_private_key(ctx.native_handle()), "SSL_CTX_check_private_key");

@@ -26,6 +26,8 @@
       response arrived, or the response was not valid HTTP/1.1.
     - `errc::body_too_large`: the body or the header section is larger
       than the options allow.
+    - `errc::unexpected_status`: more than 8 interim (1xx) responses came
+      before the answer (`error::http_status` is the last one's).
     - `boost::asio::error::operation_aborted`: the operation was cancelled
       through the completion handler's cancellation slot (any cancellation
       type; the connection is closed, so a POST may or may not have been
@@ -60,6 +62,10 @@
 namespace corti {
 namespace admin {
 
+namespace detail {
+struct beast_transport_access;
+} // namespace detail
+
 /** The settings of a `beast_transport`. */
 struct beast_transport_options
 {
@@ -68,7 +74,9 @@ struct beast_transport_options
     /// (`errc::timeout`). A resend (see `beast_transport`) shares it. A name
     /// lookup still running at the deadline (getaddrinfo cannot be
     /// interrupted) is left to finish in Asio's resolver thread; the call
-    /// does not wait for it.
+    /// does not wait for it, and it holds nothing of the call or of the
+    /// transport. Destroying the io_context it runs on (for `send`, the
+    /// transport's own, so the transport) waits for it, as Asio does.
     std::chrono::steady_clock::duration timeout = std::chrono::seconds(30);
 
     /// The largest response header section (status line and fields), in
@@ -129,7 +137,19 @@ struct beast_transport_options
     `errc::truncated_response` for the read) and the caller decides.
 
     Redirects are returned as responses, never followed. Interim 1xx
-    responses (other than 101) are skipped. Chunked bodies are de-chunked.
+    responses (other than 101) are skipped, at most 8 of them. Chunked bodies
+    are de-chunked.
+
+    @par Secrets
+    The request's bytes (the bearer token, a password) are wiped once
+    written. What is read from the server (the read buffer, and the
+    parser's body and header fields, which hold the `/auth/token` answer)
+    is wiped before its memory is freed, including the blocks a growing
+    chunked body leaves behind and the partial body of a failed call; the
+    read buffer of a kept-alive connection is wiped and freed as soon as
+    the response is taken. OpenSSL is asked to wipe decrypted records too
+    (`SSL_OP_CLEANSE_PLAINTEXT`, OpenSSL 3). The returned `http_response`
+    then belongs to the caller.
 
     @par Executors
     Constructed without an executor, the transport supports `send` only,
@@ -280,6 +300,8 @@ public:
     beast_transport_options const& options() const noexcept { return opts_; }
 
 private:
+    friend struct detail::beast_transport_access;
+
     beast_transport(executor_type ex, std::optional<boost::asio::ssl::context> tls, beast_transport_options const& opts)
         : shared_(std::make_shared<detail::beast_shared>()), ex_(std::move(ex)), opts_(opts)
     {
@@ -303,6 +325,21 @@ private:
     executor_type ex_;
     beast_transport_options opts_;
 };
+
+namespace detail {
+
+/** The library's own tests reach into a transport through this: its
+    settings (e.g. the `resolve_delay` hook) and its shared state, to see it
+    go. Not part of the API.
+*/
+struct beast_transport_access
+{
+    static beast_settings& settings(beast_transport& t) noexcept { return t.shared_->settings; }
+
+    static std::weak_ptr<beast_shared const> state(beast_transport const& t) noexcept { return t.shared_; }
+};
+
+} // namespace detail
 
 } // namespace admin
 } // namespace corti

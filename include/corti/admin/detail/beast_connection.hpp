@@ -10,6 +10,7 @@
 
 #include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
+#include <corti/admin/secret.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/ip/address.hpp>
@@ -26,7 +27,9 @@
 #include <openssl/x509_vfy.h>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +40,45 @@ namespace detail {
 
 namespace beast_net = boost::asio;
 using beast_clock = std::chrono::steady_clock;
+
+/** A `std::allocator` that wipes each block before it frees it.
+
+    For Beast's buffers that hold what was read from the server: the read
+    buffer and the parser's fields. A response may carry a token (the
+    `/auth/token` answer), and a buffer that grows frees its old block.
+*/
+template<class T>
+struct wiping_allocator
+{
+    using value_type = T;
+
+    wiping_allocator() = default;
+
+    template<class U>
+    wiping_allocator(wiping_allocator<U> const&) noexcept
+    {
+    }
+
+    T* allocate(std::size_t n) { return std::allocator<T>().allocate(n); }
+
+    void deallocate(T* p, std::size_t n) noexcept
+    {
+        secure_wipe(p, n * sizeof(T));
+        std::allocator<T>().deallocate(p, n);
+    }
+};
+
+template<class T, class U>
+bool operator==(wiping_allocator<T> const&, wiping_allocator<U> const&) noexcept
+{
+    return true;
+}
+
+template<class T, class U>
+bool operator!=(wiping_allocator<T> const&, wiping_allocator<U> const&) noexcept
+{
+    return false;
+}
 
 /// True when `host` is an IPv4 or IPv6 literal (no DNS lookup, no SNI).
 inline bool is_ip_literal(std::string const& host)
@@ -97,6 +139,11 @@ inline result<void> configure_tls_context(beast_net::ssl::context& ctx, bool sys
                     ec);
     if(ec)
         return error(errc::connection_failed, "TLS context options: " + ec.message());
+#ifdef SSL_OP_CLEANSE_PLAINTEXT
+    // OpenSSL 3 keeps received plaintext (a token) in its record buffer
+    // until overwritten; this wipes it once handed over.
+    SSL_CTX_set_options(ctx.native_handle(), SSL_OP_CLEANSE_PLAINTEXT);
+#endif
     ctx.set_verify_mode(ssl::verify_peer, ec);
     if(ec)
         return error(errc::connection_failed, "TLS context verify mode: " + ec.message());
@@ -161,6 +208,7 @@ class beast_connection
 {
 public:
     using tls_stream = beast_net::ssl::stream<boost::beast::tcp_stream>;
+    using read_buffer = boost::beast::basic_flat_buffer<wiping_allocator<char>>;
 
     beast_connection(beast_net::any_io_executor ex, beast_net::ssl::context* tls, connection_key key)
         : key_(std::move(key)), executor_(ex)
@@ -191,7 +239,7 @@ public:
     }
 
     /// Bytes read past the end of the previous response.
-    boost::beast::flat_buffer& buffer() noexcept { return buffer_; }
+    read_buffer& buffer() noexcept { return buffer_; }
 
     /// When the previous exchange ended.
     beast_clock::time_point last_used() const noexcept { return last_used_; }
@@ -201,6 +249,10 @@ public:
     {
         last_used_ = beast_clock::now();
         tcp().expires_never();
+        // The read buffer still holds the consumed response (maybe a token):
+        // free it now, wiped, rather than keep it while idle.
+        if(buffer_.size() == 0)
+            buffer_.shrink_to_fit();
     }
 
     /** Returns true when the idle connection may carry another request.
@@ -255,7 +307,7 @@ private:
     beast_net::any_io_executor executor_;
     std::optional<tls_stream> tls_;
     std::optional<boost::beast::tcp_stream> plain_;
-    boost::beast::flat_buffer buffer_;
+    read_buffer buffer_;
     beast_clock::time_point last_used_{};
 };
 

@@ -13,6 +13,7 @@
 #include <corti/admin/http.hpp>
 #include <corti/admin/secret.hpp>
 
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/cancellation_type.hpp>
 #include <boost/asio/compose.hpp>
 #include <boost/asio/coroutine.hpp>
@@ -24,9 +25,10 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
+#include <boost/optional/optional.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -202,6 +204,74 @@ inline result<prepared_request> prepare_request(http_request const& r)
     return p;
 }
 
+/** A Beast body that reads into a `std::string` and wipes every block it
+    lets go: growing a chunked or close-delimited body (a token) moves it to
+    a bigger block, and `std::string` would free the old one as it is.
+*/
+struct wiped_string_body
+{
+    using value_type = std::string;
+
+    static std::uint64_t size(value_type const& body) noexcept { return body.size(); }
+
+    class reader
+    {
+        value_type& body_;
+
+        /// Makes room for `n` bytes in all, wiping the block left behind.
+        void reserve(std::size_t n)
+        {
+            if(n <= body_.capacity())
+                return;
+            std::size_t const max = body_.max_size();
+            std::size_t const twice = body_.capacity() < max / 2 ? 2 * body_.capacity() : max;
+            std::string bigger;
+            bigger.reserve(n > twice ? n : twice);
+            bigger.assign(body_);
+            secure_wipe(body_);
+            body_.swap(bigger);
+        }
+
+    public:
+        template<bool isRequest, class Fields>
+        reader(boost::beast::http::header<isRequest, Fields>&, value_type& body) : body_(body)
+        {
+        }
+
+        void init(boost::optional<std::uint64_t> const& length, boost::system::error_code& ec)
+        {
+            ec = {};
+            if(!length)
+                return;
+            if(*length > body_.max_size())
+            {
+                ec = boost::beast::http::error::buffer_overflow;
+                return;
+            }
+            reserve(static_cast<std::size_t>(*length));
+        }
+
+        template<class ConstBufferSequence>
+        std::size_t put(ConstBufferSequence const& buffers, boost::system::error_code& ec)
+        {
+            std::size_t const extra = boost::asio::buffer_size(buffers);
+            std::size_t const size = body_.size();
+            if(extra > body_.max_size() - size)
+            {
+                ec = boost::beast::http::error::buffer_overflow;
+                return 0;
+            }
+            ec = {};
+            reserve(size + extra);
+            body_.resize(size + extra); // within the capacity: no new block
+            boost::asio::buffer_copy(boost::asio::buffer(&body_[size], extra), buffers);
+            return extra;
+        }
+
+        void finish(boost::system::error_code& ec) { ec = {}; }
+    };
+};
+
 /// What a transport's options mean to an operation.
 struct beast_settings
 {
@@ -209,6 +279,9 @@ struct beast_settings
     std::size_t max_header_size = 16 * 1024;
     std::size_t max_body_size = 1024 * 1024;
     beast_clock::duration max_idle = std::chrono::seconds(4);
+    /// Test hook: each name lookup starts this much later, as with a slow
+    /// DNS server. Not an option: set through `beast_transport_access`.
+    beast_clock::duration resolve_delay{};
 };
 
 /** What a transport shares with its operations. Held by `shared_ptr` so
@@ -259,10 +332,22 @@ inline error timeout_error(char const* what, beast_settings const& s, connection
 class beast_send_op
 {
     using tcp = beast_net::ip::tcp;
-    using parser_type = boost::beast::http::response_parser<boost::beast::http::string_body>;
+    // Body and fields wiped before they are freed (see wiped_string_body).
+    using parser_type = boost::beast::http::response_parser<wiped_string_body, wiping_allocator<char>>;
 
     struct state
     {
+        state() = default;
+        state(state const&) = delete;
+        state& operator=(state const&) = delete;
+        // A call that ends early (an error, a deadline, a destroyed
+        // io_context) leaves a partial body in the parser.
+        ~state()
+        {
+            if(parser)
+                secure_wipe(parser->get().body());
+        }
+
         std::shared_ptr<beast_shared> shared;
         beast_net::any_io_executor ex;
         std::optional<error> early;
@@ -372,12 +457,16 @@ public:
                     BOOST_ASIO_CORO_YIELD st.conn->visit([&](auto& stream) {
                         http::async_read(stream, st.conn->buffer(), *st.parser, std::move(self));
                     });
-                    if(ec || !is_interim(st.parser->get().result_int()) || ++st.interim > 8)
+                    if(ec || !is_interim(st.parser->get().result_int()))
                         break;
+                    // A 1xx is never the answer: a server that only sends
+                    // those must not be taken as having answered.
+                    if(++st.interim > max_interim)
+                        return fail(self, too_many_interim());
                 }
                 if(ec)
                 {
-                    if(!st.parser->got_some() && is_closed_error(ec) && may_resend())
+                    if(!st.parser->got_some() && st.interim == 0 && is_closed_error(ec) && may_resend())
                     {
                         drop_connection();
                         continue;
@@ -409,9 +498,17 @@ private:
             c->close();
     }
 
-    /// Resolves with the deadline. The resolver cannot interrupt a running
-    /// getaddrinfo, so a timer races it and whichever finishes first
-    /// continues the operation; the loser's handler finds `done` and returns.
+    /** Resolves with the deadline. The resolver cannot interrupt a running
+        getaddrinfo, so a timer races it and whichever finishes first takes
+        the operation out of the race and continues it.
+
+        The loser's handler may run much later (a slow DNS server), or never
+        before the io_context is destroyed. It must then hold nothing of the
+        operation: the operation holds the transport's shared state, which
+        owns the private io_context of `send`, which owns that handler; a
+        cycle nothing would ever break. So the race holds the operation, and
+        the handlers hold only the race.
+    */
     template<class Self>
     void start_resolve(Self& self)
     {
@@ -419,31 +516,47 @@ private:
         {
             tcp::resolver resolver;
             beast_net::steady_timer timer;
-            bool done = false;
-            explicit race(beast_net::any_io_executor const& ex) : resolver(ex), timer(ex) {}
+            beast_net::steady_timer hold; // the test hook's slow lookup
+            std::optional<Self> op;
+            race(beast_net::any_io_executor const& ex, Self&& s)
+                : resolver(ex), timer(ex), hold(ex), op(std::move(s))
+            {
+            }
         };
         state* st = st_.get(); // `this` is moved-from once `self` is
-        auto r = std::make_shared<race>(st->ex);
-        auto op = std::make_shared<Self>(std::move(self));
+        auto r = std::make_shared<race>(st->ex, std::move(self));
         r->timer.expires_at(st->deadline);
-        r->timer.async_wait([r, op](boost::system::error_code) {
-            if(r->done)
+        r->timer.async_wait([r](boost::system::error_code) {
+            if(!r->op)
                 return;
-            r->done = true;
+            Self op = std::move(*r->op);
+            r->op.reset();
             r->resolver.cancel();
-            (*op)(boost::system::error_code(boost::beast::error::timeout));
+            op(boost::system::error_code(boost::beast::error::timeout));
         });
-        r->resolver.async_resolve(st->req.key.host, std::to_string(st->req.key.port),
-                                  [r, op, st](boost::system::error_code ec, tcp::resolver::results_type res) {
-                                      if(r->done)
-                                          return;
-                                      r->done = true;
-                                      r->timer.cancel();
-                                      if(!ec)
-                                          for(auto const& entry : res)
-                                              st->endpoints.push_back(entry.endpoint());
-                                      (*op)(ec);
-                                  });
+        auto lookup = [r, st] {
+            r->resolver.async_resolve(st->req.key.host, std::to_string(st->req.key.port),
+                                      [r, st](boost::system::error_code ec, tcp::resolver::results_type res) {
+                                          if(!r->op)
+                                              return; // `st` may be gone
+                                          Self op = std::move(*r->op);
+                                          r->op.reset();
+                                          r->timer.cancel();
+                                          if(!ec)
+                                              for(auto const& entry : res)
+                                                  st->endpoints.push_back(entry.endpoint());
+                                          op(ec);
+                                      });
+        };
+        auto const delay = st->shared->settings.resolve_delay;
+        if(delay <= beast_clock::duration::zero())
+            return lookup();
+        // Like getaddrinfo, this wait is not cut short by the deadline.
+        r->hold.expires_after(delay);
+        r->hold.async_wait([r, lookup](boost::system::error_code) {
+            if(r->op)
+                lookup();
+        });
     }
 
     /// SNI (for names, not IP literals) and host name verification.
@@ -495,6 +608,8 @@ private:
     {
         state& st = *st_;
         auto const& s = st.shared->settings;
+        if(st.parser)
+            secure_wipe(st.parser->get().body());
         st.parser.emplace();
         constexpr std::size_t max_u32 = std::numeric_limits<std::uint32_t>::max();
         st.parser->header_limit(static_cast<std::uint32_t>(s.max_header_size < max_u32 ? s.max_header_size : max_u32));
@@ -502,6 +617,19 @@ private:
     }
 
     static bool is_interim(unsigned status) noexcept { return status >= 100 && status < 200 && status != 101; }
+
+    /// Interim responses skipped before the answer; one more is an error.
+    static constexpr unsigned max_interim = 8;
+
+    error too_many_interim() const
+    {
+        state const& st = *st_;
+        error e(errc::unexpected_status, "more than " + std::to_string(max_interim) +
+                                             " interim (1xx) responses from " +
+                                             host_port(st.req.key.host, st.req.key.port));
+        e.http_status = st.parser->get().result_int();
+        return e;
+    }
 
     /// The errors of a connection the server had already closed.
     static bool is_closed_error(boost::system::error_code const& ec) noexcept
@@ -543,7 +671,10 @@ private:
             return error(errc::body_too_large,
                          "response header section larger than " + std::to_string(s.max_header_size) +
                              " bytes from " + host_port(k.host, k.port));
-        if(ec == http::error::end_of_stream)
+        // Over TLS a close without close_notify is `stream_truncated`, not
+        // `end_of_stream`: what tells the cases apart is whether a byte came.
+        if(ec == http::error::end_of_stream ||
+           (is_closed_error(ec) && !st.parser->got_some() && st.interim == 0))
             return step_error(errc::truncated_response, "connection closed before any response byte from", k.host,
                               k.port, ec);
         if(is_closed_error(ec) || ec == http::error::partial_message)
@@ -566,6 +697,7 @@ private:
             out.headers.add(std::string_view(n.data(), n.size()), std::string_view(v.data(), v.size()));
         }
         out.body = std::move(msg.body());
+        secure_wipe(msg.body()); // a short body stays in the moved-from string's own bytes
 
         bool const reusable = msg.keep_alive() && !st.parser->need_eof() && out.status != 101 &&
                               st.conn->buffer().size() == 0;
