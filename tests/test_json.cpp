@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <limits>
 #include <string>
@@ -228,6 +229,42 @@ TEST_CASE("json: the request bodies are checked as the builders check them")
               .field == "/tenantName");
     CHECK(from_json<user_update>(json::parse(R"({"firstName":""})")).error().field == "/firstName");
     CHECK(from_json<new_user>(json::parse(R"({"email":"a@b.co","firstName":"A"})")).error() == errc::missing_field);
+}
+
+TEST_CASE("json: what has no JSON text, and what nests too deeply, is refused without recursing further")
+{
+    json::value bad = json::value_from(a_user());
+    bad.as_object()["firstName"] = json::string("A\xFF");
+    auto e = from_json<user>(bad);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error() == errc::invalid_value);
+    CHECK(e.error().field == "/firstName");
+    json::value bad_key = json::value_from(a_user());
+    bad_key.as_object()["\xC0"] = 1;
+    CHECK(from_json<user>(bad_key).error() == errc::invalid_value);
+
+    json::value deep = json::array();
+    for(int i = 0; i < 2000; ++i) // far past the limit (Boost destroys a value recursively: kept modest)
+        deep = json::array{std::move(deep)};
+    json::value holder = json::value_from(a_user());
+    holder.as_object()["x"] = std::move(deep);
+    CHECK(from_json<user>(holder).error() == errc::too_deep);
+
+    // An error the reader found first wins over a value with no text.
+    json::value both = json::value_from(a_user());
+    both.as_object()["enabled"] = 1;
+    both.as_object()["zz"] = std::numeric_limits<double>::quiet_NaN();
+    CHECK(from_json<user>(both).error() == errc::wrong_type);
+}
+
+TEST_CASE("json: try_value_to gives the library's error code, and never throws")
+{
+    auto const ok = json::try_value_to<user>(json::value_from(a_user()));
+    REQUIRE(ok.has_value());
+    CHECK(*ok == a_user());
+    auto const bad = json::try_value_to<user>(json::parse(R"({"email":"a@b.co"})"));
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error() == errc::missing_field);
 }
 
 TEST_CASE("json: value_to throws the library's error")

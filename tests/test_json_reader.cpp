@@ -230,6 +230,19 @@ TEST_CASE("reader: doubles are read from the text, correctly rounded, whatever t
     REQUIRE_FALSE(tiny);
     CHECK(tiny.error() == errc::invalid_value);
     CHECK(tiny.error().field == "/number");
+    // The pointer is the value's, and an error the reader found earlier comes first.
+    auto const pending = [](std::string const& from, std::string const& to) {
+        auto const r = read(with(from, to));
+        REQUIRE_FALSE(r);
+        return r.error();
+    };
+    CHECK(pending(R"("tags":["a","b"])", R"("tags":["a",1e9999999999])").field == "/tags/1");
+    CHECK(pending(R"("tags":["a","b"])", R"("tags":[1e9999999999])").field == "/tags/0");
+    CHECK(pending(R"("note":null)", R"("note":null,"zz":[0e9999999999])").field == "/zz/0");
+    CHECK(pending(R"("note":null)", R"("note":null,"zz":1e-9999999999)").field == "/zz");
+    auto const earlier = pending(R"("name":"n\u00e9")", R"("name":5,"zz":1e9999999999)");
+    CHECK(earlier == errc::wrong_type);
+    CHECK(earlier.field == "/name");
 #else
     CHECK(number("0.0000000001e-99999999999")->number == 0.0);
 #endif

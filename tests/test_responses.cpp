@@ -533,3 +533,20 @@ TEST_CASE("every JSON parser takes its working memory from an arena: exactly its
         CHECK(k.parse(r, &short_by_one) == errc::out_of_memory);
     }
 }
+
+TEST_CASE("a token read in pieces is wiped from the caller's arena")
+{
+    // An escape makes the reader stage the string in its working memory.
+    http_response r;
+    r.status = 200;
+    r.headers.add("Content-Type", "application/json");
+    r.body = R"({"accessToken":"eyJ\/SECRET-TOKEN-0123456789","tokenType":"Bearer","expiresIn":300})";
+    unsigned char buf[1024] = {};
+    parse_arena arena(buf);
+    auto const t = parse_token_response(r, config{}, &arena);
+    REQUIRE(t.has_value());
+    CHECK(t->token.reveal() == "eyJ/SECRET-TOKEN-0123456789");
+    CHECK(arena.peak() > 0); // it was used
+    std::string_view const seen(reinterpret_cast<char const*>(buf), sizeof buf);
+    CHECK(seen.find("SECRET-TOKEN") == std::string_view::npos);
+}

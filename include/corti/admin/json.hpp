@@ -8,13 +8,15 @@
     by argument-dependent lookup, and `from_json<T>(v)` converts without
     exceptions.
 
-    Reading applies exactly what the response parsers apply (the same
-    reader, on the value's text: types, formats, ranges, the API's rules;
-    for the request bodies, the request builders' field checks), so a value
-    is accepted by `from_json` when its text would be by a parser. Writing
-    never turns a `secret` into JSON text: `value_from(new_user)` and
-    `value_from(user_update)` leave the password out, `value_from(access_token)`
-    the token.
+    Reading applies exactly what the response parsers apply: the value is
+    walked and its events go to the same schema reader (types, formats,
+    ranges, the API's rules; for the request bodies, the request builders'
+    field checks), so a value is accepted by `from_json` when its text would
+    be by a parser. No text is made, so a password or a token read from a
+    value is copied only into the result. Writing never turns a `secret`
+    into JSON text: `value_from(new_user)` and `value_from(user_update)`
+    leave the password out, `value_from(access_token)` the token, so those
+    three do not round-trip (`value_to` needs the secret back).
 */
 
 #include <corti/admin/config.hpp>
@@ -29,11 +31,12 @@
 
 #include <corti/admin/detail/json_reader.hpp>
 
-#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>
 #include <boost/json/value_to.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -128,6 +131,71 @@ struct wire<access_token>
     static access_token from(token_body&& b) { return to_access_token(std::move(b)); }
 };
 
+/** Sends the events of `v` to `h`, as a tokenizer would for its text:
+    strings and keys as views into the value, numbers as the shortest text
+    that reads back to them. Nested at most `max_depth` levels (the walk
+    stops there, so no value can make it recurse deeper).
+
+    @return `ok`, `rejected` (the handler said no; nothing follows),
+    `too_deep`, or `limit` for what has no JSON text: a non-finite number,
+    a string or key that is not UTF-8.
+*/
+template<class Handler>
+json_parse_result walk_value(boost::json::value const& v, Handler& h, std::size_t max_depth, std::size_t depth = 0)
+{
+    using status = json_parse_result::status;
+    auto const done = [](bool accepted) { return json_parse_result{accepted ? status::ok : status::rejected, 0, ""}; };
+    auto const text = [](boost::json::string_view s) { return std::string_view(s.data(), s.size()); };
+    auto const utf8 = [](std::string_view s) { return utf8_count(s) != invalid_utf8; };
+    auto const number = [&](auto x) {
+        char buf[32];
+        auto const r = std::to_chars(buf, buf + sizeof buf, x);
+        return done(h.number(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
+    };
+    switch(v.kind())
+    {
+    case boost::json::kind::null: return done(h.null());
+    case boost::json::kind::bool_: return done(h.boolean(v.get_bool()));
+    case boost::json::kind::int64: return number(v.get_int64());
+    case boost::json::kind::uint64: return number(v.get_uint64());
+    case boost::json::kind::double_:
+        if(!std::isfinite(v.get_double()))
+            return {status::limit, 0, "a non-finite number"};
+        return number(v.get_double());
+    case boost::json::kind::string:
+        if(!utf8(text(v.get_string())))
+            return {status::limit, 0, "a string that is not UTF-8"};
+        return done(h.string(text(v.get_string()), v.get_string().size()));
+    case boost::json::kind::array: {
+        if(depth == max_depth)
+            return {status::too_deep, 0, ""};
+        if(!h.array_begin())
+            return done(false);
+        for(auto const& e : v.get_array())
+            if(auto r = walk_value(e, h, max_depth, depth + 1); r.what != status::ok)
+                return r;
+        return done(h.array_end());
+    }
+    case boost::json::kind::object: {
+        if(depth == max_depth)
+            return {status::too_deep, 0, ""};
+        if(!h.object_begin())
+            return done(false);
+        for(auto const& m : v.get_object())
+        {
+            if(!utf8(text(m.key())))
+                return {status::limit, 0, "a key that is not UTF-8"};
+            if(!h.key(text(m.key()), m.key().size()))
+                return done(false);
+            if(auto r = walk_value(m.value(), h, max_depth, depth + 1); r.what != status::ok)
+                return r;
+        }
+        return done(h.object_end());
+    }
+    }
+    return done(true);
+}
+
 /// Sets `key` in `o` when `v` holds a value.
 template<class X>
 void put_optional(boost::json::object& o, boost::json::string_view key, std::optional<X> const& v)
@@ -136,6 +204,17 @@ void put_optional(boost::json::object& o, boost::json::string_view key, std::opt
         o[key] = boost::json::value_from(*v, o.storage());
 }
 
+} // namespace detail
+
+namespace detail {
+template<class T>
+inline constexpr bool is_model_v =
+    std::is_same_v<T, user> || std::is_same_v<T, customer> || std::is_same_v<T, customer_page> ||
+    std::is_same_v<T, user_page> || std::is_same_v<T, pagination> || std::is_same_v<T, quota_usage> ||
+    std::is_same_v<T, customer_quotas> || std::is_same_v<T, tenant_quota> || std::is_same_v<T, project_quotas> ||
+    std::is_same_v<T, access_token> || std::is_same_v<T, new_user> || std::is_same_v<T, new_customer> ||
+    std::is_same_v<T, customer_update> || std::is_same_v<T, user_update> || std::is_same_v<T, uuid> ||
+    std::is_same_v<T, date_time> || std::is_same_v<T, region>;
 } // namespace detail
 
 /** Converts a Boost.JSON value to a model, with the checks of the response
@@ -160,9 +239,13 @@ void put_optional(boost::json::object& o, boost::json::string_view key, std::opt
 template<class T>
 result<T> from_json(boost::json::value const& v, config const& cfg = {})
 {
-    std::string text = boost::json::serialize(v);
-    auto r = detail::read_value<typename detail::wire<T>::type>(text, cfg);
-    detail::secure_wipe(text); // it may hold a password or a token
+    static_assert(detail::is_model_v<T>, "from_json converts the library's models (see the list above)");
+    using wire_type = typename detail::wire<T>::type;
+    auto r = detail::read_checked<wire_type>([&](wire_type& out) {
+        return detail::read_events(
+            [&](detail::response_events& events, std::size_t depth) { return detail::walk_value(v, events, depth); }, {},
+            out, cfg.limits, cfg.strictness, nullptr);
+    });
     if(!r)
         return r.error();
     return detail::wire<T>::from(std::move(*r));
@@ -295,16 +378,6 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user
 
 // --- value_to: JSON to models, through from_json ------------------------------
 
-namespace detail {
-template<class T>
-inline constexpr bool is_model_v =
-    std::is_same_v<T, user> || std::is_same_v<T, customer> || std::is_same_v<T, customer_page> ||
-    std::is_same_v<T, user_page> || std::is_same_v<T, pagination> || std::is_same_v<T, quota_usage> ||
-    std::is_same_v<T, customer_quotas> || std::is_same_v<T, tenant_quota> || std::is_same_v<T, project_quotas> ||
-    std::is_same_v<T, access_token> || std::is_same_v<T, new_user> || std::is_same_v<T, new_customer> ||
-    std::is_same_v<T, customer_update> || std::is_same_v<T, user_update> || std::is_same_v<T, uuid> ||
-    std::is_same_v<T, date_time> || std::is_same_v<T, region>;
-} // namespace detail
 
 /** `boost::json::value_to<T>(v)` for every model: `from_json<T>(v)`, whose
     error is thrown as `corti::admin::system_error` (with exceptions off,
@@ -314,6 +387,19 @@ template<class T, class = std::enable_if_t<detail::is_model_v<T>>>
 T tag_invoke(boost::json::value_to_tag<T>, boost::json::value const& v)
 {
     return from_json<T>(v).value();
+}
+
+/** `boost::json::try_value_to<T>(v)` for every model: `from_json<T>(v)`
+    with its error code only (Boost's result holds no more; call
+    `from_json` for the field and the message). Never throws.
+*/
+template<class T, class = std::enable_if_t<detail::is_model_v<T>>>
+boost::system::result<T> tag_invoke(boost::json::try_value_to_tag<T>, boost::json::value const& v)
+{
+    auto r = from_json<T>(v);
+    if(!r)
+        return r.error().code;
+    return std::move(*r);
 }
 
 } // namespace admin

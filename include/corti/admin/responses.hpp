@@ -347,19 +347,26 @@ inline access_token to_access_token(token_body&& b)
     return t;
 }
 
-/** Reads one JSON document into a `T` by its schema, then checks the API's
-    rules beyond the schema (`check_rules`): what a response parser and
-    `from_json` both do.
+/** Reads one document into a `T` by its schema (`read(out)`: from a text,
+    or from a Boost.JSON value), then checks the API's rules beyond the
+    schema (`check_rules`): what a response parser and `from_json` both do.
 */
-template<class T>
-result<T> read_value(std::string_view text, config const& cfg, parse_arena* arena = nullptr)
+template<class T, class Read>
+result<T> read_checked(Read read)
 {
     result<T> out(boost::system::in_place_value);
-    if(auto ok = read_json(text, *out, cfg.limits, cfg.strictness, arena); !ok)
+    if(auto ok = read(*out); !ok)
         return ok.error();
     if(auto ok = check_rules(*out); !ok)
         return ok.error();
     return out;
+}
+
+/// `read_checked` over a JSON text.
+template<class T>
+result<T> read_value(std::string_view text, config const& cfg, parse_arena* arena = nullptr)
+{
+    return read_checked<T>([&](T& out) { return read_json(text, out, cfg.limits, cfg.strictness, arena); });
 }
 
 /// Checks the envelope, then reads the JSON body into a `T` (working memory

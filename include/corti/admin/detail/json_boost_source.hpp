@@ -7,8 +7,8 @@
 
     The body is always complete, so it is handed to `write_some` once with
     `more = false`: the parser never suspends, so it never allocates (its
-    stack is only for suspending), and every number comes whole to
-    `on_int64` / `on_uint64` / `on_double` with its text, which the reader
+    stack is only for suspending), and every well-formed number comes whole
+    to `on_int64` / `on_uint64` / `on_double` with its text, which the reader
     converts itself (Boost 1.81 turns `1e400` into infinity and `0.1` into
     the nearest double; the reader wants the digits). The parse options are
     Boost's defaults, which are RFC 8259: no comments, no trailing commas,
@@ -21,7 +21,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 namespace corti {
@@ -49,7 +48,7 @@ public:
     explicit boost_json_events(Handler& h) noexcept : h_(&h) {}
 
     /// True when the inner handler said no.
-    bool rejected() const noexcept { return rejected_; }
+    bool rejected() const noexcept { return latch_.rejected(); }
 
     bool on_document_begin(error_code&) { return true; }
     bool on_document_end(error_code&) { return true; }
@@ -64,12 +63,9 @@ public:
         return call([&] { return h_->string_part(view(s), n); });
     }
     bool on_string(string_view s, std::size_t n, error_code&) { return call([&] { return h_->string(view(s), n); }); }
-    bool on_number_part(string_view s, error_code&)
-    {
-        // Only a parser that may suspend splits a number; kept for safety.
-        number_.append(s.data(), s.size());
-        return true;
-    }
+    // With `more = false` this comes only for a number cut by the end of
+    // the input (`[-`, `1.`, `1e`), which then fails as incomplete.
+    bool on_number_part(string_view, error_code&) { return true; }
     bool on_int64(std::int64_t, string_view s, error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, string_view s, error_code&) { return number(s); }
     bool on_double(double, string_view s, error_code&) { return number(s); }
@@ -80,28 +76,19 @@ public:
 
 private:
     Handler* h_;
-    bool rejected_ = false;
-    std::string number_; // the pieces of a split number (never, with one complete buffer)
+    rejection_latch latch_;
 
     static std::string_view view(string_view s) noexcept { return {s.data(), s.size()}; }
 
+    // Always true: the parse goes on after a rejection.
     template<class Event>
     bool call(Event event)
     {
-        if(!rejected_ && !event())
-            rejected_ = true;
+        latch_(event);
         return true;
     }
 
-    bool number(string_view s)
-    {
-        if(number_.empty())
-            return call([&] { return h_->number(view(s)); });
-        number_.append(s.data(), s.size());
-        call([&] { return h_->number(number_); });
-        number_.clear();
-        return true;
-    }
+    bool number(string_view s) { return call([&] { return h_->number(view(s)); }); }
 };
 
 /// The result for `basic_parser`'s error `ec` at `offset`.
@@ -109,6 +96,8 @@ inline json_parse_result boost_json_failure(boost::json::error_code const& ec, s
 {
     using status = json_parse_result::status;
     using boost::json::error;
+    if(ec.category() != boost::json::make_error_code(error::syntax).category())
+        return {status::syntax, offset, "syntax error"}; // the handler sets no error of its own
     switch(static_cast<error>(ec.value()))
     {
     case error::too_deep: return {status::too_deep, offset, ""};

@@ -16,9 +16,10 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/** The events of a parse, with defaults that accept everything: a handler
-    derives from this and hides the members it cares about (static
-    dispatch, no virtual functions). Every member returns false to reject
+/** The events of a parse. A handler is any type with these members (the
+    sources are templates on it: static dispatch, no virtual functions);
+    deriving from this one gives defaults that accept everything, for the
+    members a handler does not care about. Every member returns false to reject
     the document (the handler keeps its reason); the source then stops
     calling it but reads on to the end, so that a syntax error found later
     still wins.
@@ -46,9 +47,25 @@ public:
     bool null() { return true; }
 };
 
-/// A handler that accepts everything: the syntax check alone.
-class syntax_only_handler final : public json_handler
+/** What both sources do with a handler's answers: once it says no, it gets
+    no more events (the source reads on, so that a syntax error or an excess
+    depth found later still wins).
+*/
+class rejection_latch
 {
+    bool rejected_ = false;
+
+public:
+    /// Sends an event (a callable returning the handler's answer) unless the handler said no before.
+    template<class Event>
+    void operator()(Event event)
+    {
+        if(!rejected_ && !event())
+            rejected_ = true;
+    }
+
+    /// True when the handler said no.
+    bool rejected() const noexcept { return rejected_; }
 };
 
 /// How a parse ended.

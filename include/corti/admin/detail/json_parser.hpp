@@ -117,7 +117,7 @@ public:
         {
             if(p_ != end_)
                 return fail("extra data after the document");
-            return result{rejected_ ? result::status::rejected : result::status::ok, offset(), ""};
+            return result{call.rejected() ? result::status::rejected : result::status::ok, offset(), ""};
         }
         if(p_ == end_)
             return fail("unexpected end");
@@ -155,7 +155,7 @@ private:
     char const* p_;
     char const* end_;
     Handler* h_;
-    bool rejected_ = false;
+    rejection_latch call;
     result error_;
 
     std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
@@ -172,13 +172,6 @@ private:
         return false;
     }
 
-    // Sends an event, unless the handler said no before: the rest is only checked.
-    template<class Event>
-    void call(Event event)
-    {
-        if(!rejected_ && !event())
-            rejected_ = true;
-    }
 
     void skip_ws() noexcept
     {

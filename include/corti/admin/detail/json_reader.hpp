@@ -6,7 +6,8 @@
 
     Boost.JSON's `basic_parser` (`json_boost_source.hpp`; or the compact
     tokenizer, `json_source.hpp`) checks the syntax (RFC 8259 only: no
-    comments, trailing commas, invalid UTF-8, NaN) and the nesting depth. This handler, driven by a per-type schema (`json_schema<T>`), rejects
+    comments, trailing commas, invalid UTF-8, NaN) and the nesting depth.
+    This handler, driven by a per-type schema (`json_schema<T>`), rejects
     duplicate keys, missing required fields, wrong types, undocumented
     `null`s, invalid formats and out-of-range integers, and, in strict mode,
     unknown fields. Errors carry the JSON Pointer of the offending value.
@@ -40,6 +41,7 @@
 #include <corti/admin/config.hpp>
 #include <corti/admin/date_time.hpp>
 #include <corti/admin/error.hpp>
+#include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>
 
 #include <corti/admin/detail/json_error_body.hpp>
@@ -53,6 +55,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,9 +75,11 @@ class scratch_stack;
 
     Give one to a parser (`parse_create_user_response(r, cfg, arena)`) and
     the parser's working memory comes from it: the string value being read
-    (as long as that string) and the unknown keys of the open objects (16
-    bytes and the key's own, each; 8 more each while its object closes). Values the schema does not know are skipped
-    without being stored. When the buffer is too
+    (as long as that string) and the unknown keys of the open objects: a
+    16-byte header and the key's bytes each, and `sizeof(std::size_t)` more
+    each (plus alignment) while their object closes, to find repeats. The
+    bytes this parse wrote are wiped before it returns. Values the schema
+    does not know are skipped without being stored. When the buffer is too
     small the parse fails with `errc::out_of_memory`, with or without
     exceptions; it never aborts. `peak()` tells how much the parses so far
     needed: size the buffer from it, with a margin.
@@ -131,6 +136,7 @@ class scratch_stack
     unsigned char* base_;
     std::size_t cap_;
     std::size_t top_ = 0;
+    std::size_t high_ = 0; // the most bytes written: wiped when done
     std::unique_ptr<unsigned char[]> heap_;
     unsigned char inline_[inline_size];
 
@@ -143,9 +149,11 @@ class scratch_stack
             cap *= 2;
         std::unique_ptr<unsigned char[]> p(new unsigned char[cap]);
         std::memcpy(p.get(), base_, top_);
+        secure_wipe(base_, high_); // it may hold a token or a password read in pieces
         heap_ = std::move(p);
         base_ = heap_.get();
         cap_ = cap;
+        high_ = top_;
         return true;
     }
 
@@ -157,6 +165,10 @@ public:
 
     scratch_stack(scratch_stack const&) = delete;
     scratch_stack& operator=(scratch_stack const&) = delete;
+
+    /// Wipes what was written (in the caller's arena too): strings read in
+    /// pieces, a token or a password among them, were staged here.
+    ~scratch_stack() { secure_wipe(base_, high_); }
 
     std::size_t size() const noexcept { return top_; }
     unsigned char const* data() const noexcept { return base_; }
@@ -170,6 +182,8 @@ public:
         if(n != 0)
             std::memcpy(base_ + top_, p, n);
         top_ += n;
+        if(top_ > high_)
+            high_ = top_;
         if(arena_ && top_ > arena_->peak_)
             arena_->peak_ = top_;
         return true;
@@ -301,6 +315,7 @@ struct frame
     std::size_t count;         // array: elements so far
     std::size_t unknown_begin; // scratch offset of this object's unknown keys
     std::size_t unknown_count; // how many there are
+    std::size_t last_key_at;   // scratch offset of the last unknown key, or -1 (the pointer's token)
 };
 
 class reader_context
@@ -914,9 +929,16 @@ public:
             return fail(errc::unknown_field, "");
         }
         // Kept for the duplicate check when the object closes.
+        std::size_t const at = scratch_stack_.size();
         unknown_key_header const entry{h, key.size()};
         if(!scratch_stack_.push(&entry, sizeof entry) || !scratch_stack_.push(key.data(), key.size()))
+        {
+            scratch_stack_.pop_to(at); // no half entry for pointer() to read
+            last_key_.assign(key);
+            f.current = -1;
             return fail(errc::out_of_memory, "arena is full");
+        }
+        f.last_key_at = at;
         long_key_.clear();
         ++f.unknown_count;
         return true;
@@ -995,31 +1017,55 @@ public:
     /** Returns the JSON Pointer of the value being read when the error
         happened (RFC 6901: `~` as `~0`, `/` as `~1`).
     */
-    std::string pointer() const
+    std::string pointer() const { return pointer_to(false); }
+
+    /** Returns the JSON Pointer of the value that comes next: the one a
+        source stopped inside before the reader saw it (a number Boost.JSON
+        does not read).
+    */
+    std::string pending_pointer() const { return pointer_to(true); }
+
+    ~schema_handler()
+    {
+        // A string read in pieces (a token, a password) was staged here.
+        secure_wipe(scratch_.data(), scratch_.size());
+    }
+
+private:
+    static constexpr std::uint64_t fnv_basis = 14695981039346656037ULL;
+    static constexpr std::size_t no_key = static_cast<std::size_t>(-1);
+
+    std::string pointer_to(bool pending) const
     {
         std::string p;
         for(std::size_t d = 0; d < depth_; ++d)
         {
             frame const& f = frames_[d];
+            bool const top_pending = pending && d + 1 == depth_;
             if(f.k == frame::kind::object && f.current >= 0)
                 append_token(p, static_cast<object_ops const*>(f.ops)->name(f.current));
             else if(f.k == frame::kind::array || f.k == frame::kind::skip_array)
             {
+                if(top_pending) // the element after the last one counted
+                {
+                    p += '/';
+                    p += std::to_string(f.count);
+                    continue;
+                }
                 if(f.count == 0)
                     break;
                 p += '/';
                 p += std::to_string(f.count - 1);
             }
-            else if(d + 1 == depth_ && !last_key_.empty())
-                append_token(p, last_key_);
+            else if(!pending && d + 1 == depth_ && !last_key_.empty())
+                append_token(p, last_key_); // the key an error names
+            else if(f.last_key_at != no_key)
+                append_token(p, key_at(f.last_key_at)); // the unknown key whose value holds the rest
             else
                 break;
         }
         return p;
     }
-
-private:
-    static constexpr std::uint64_t fnv_basis = 14695981039346656037ULL;
 
     slot root_;
     std::size_t max_string_;
@@ -1086,18 +1132,16 @@ private:
         std::size_t const k = f.unknown_count;
         if(k < 2)
             return true;
-        // The keys' offsets, on top of them. The stack has no alignment, so
-        // an offset is an array of bytes, read and written through memcpy.
-        struct offset
-        {
-            unsigned char bytes[sizeof(std::size_t)];
-            std::size_t get() const noexcept
-            {
-                std::size_t v;
-                std::memcpy(&v, bytes, sizeof v);
-                return v;
-            }
-        };
+        // The keys' offsets, on top of them, as `std::size_t` objects at a
+        // suitably aligned address (the stack itself has no alignment).
+        std::size_t const pad =
+            (alignof(std::size_t) - reinterpret_cast<std::uintptr_t>(scratch_stack_.data() + scratch_stack_.size()) %
+                                        alignof(std::size_t)) %
+            alignof(std::size_t);
+        static constexpr unsigned char zeros[alignof(std::size_t)] = {};
+        std::size_t const index_base = scratch_stack_.size();
+        if(!scratch_stack_.push(zeros, pad))
+            return fail(errc::out_of_memory, "arena is full");
         std::size_t const index_at = scratch_stack_.size();
         for(std::size_t at = f.unknown_begin, i = 0; i < k; ++i)
         {
@@ -1105,10 +1149,18 @@ private:
                 return fail(errc::out_of_memory, "arena is full");
             at += sizeof(unknown_key_header) + header_at(at).size;
         }
-        auto* const index = reinterpret_cast<offset*>(scratch_stack_.data() + index_at);
-        std::sort(index, index + k, [&](offset const& x, offset const& y) {
-            std::size_t const a = x.get();
-            std::size_t const b = y.get();
+        // Make the bytes objects, each with the value it holds.
+        unsigned char* const raw = scratch_stack_.data() + index_at;
+        std::size_t* index = nullptr;
+        for(std::size_t i = 0; i < k; ++i)
+        {
+            std::size_t v;
+            std::memcpy(&v, raw + i * sizeof v, sizeof v);
+            std::size_t* const q = new(raw + i * sizeof v) std::size_t(v);
+            if(i == 0)
+                index = q;
+        }
+        std::sort(index, index + k, [&](std::size_t a, std::size_t b) {
             std::uint64_t const ha = header_at(a).hash;
             std::uint64_t const hb = header_at(b).hash;
             if(ha != hb)
@@ -1120,8 +1172,8 @@ private:
         std::size_t repeat = 0; // the first repeat in the document, 0 when none
         for(std::size_t i = 1; i < k; ++i)
         {
-            std::size_t const a = index[i - 1].get();
-            std::size_t const b = index[i].get();
+            std::size_t const a = index[i - 1];
+            std::size_t const b = index[i];
             if(header_at(a).hash == header_at(b).hash && key_at(a) == key_at(b) && (repeat == 0 || b < repeat))
                 repeat = b;
         }
@@ -1131,7 +1183,7 @@ private:
             f.current = -1;
             return fail(errc::duplicate_key, "");
         }
-        scratch_stack_.pop_to(index_at);
+        scratch_stack_.pop_to(index_base);
         return true;
     }
 
@@ -1180,7 +1232,7 @@ private:
         if(depth_ == frames_.size())
             return fail(errc::too_deep, "nested too deeply");
         slot const s = next_slot();
-        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, 0, scratch_stack_.size(), 0};
+        frame f{frame::kind::skip_object, nullptr, nullptr, 0, -1, 0, scratch_stack_.size(), 0, no_key};
         if(s.ops)
         {
             if(!s.ops->begin_container(s.target, is_array, f, ctx))
@@ -1275,14 +1327,19 @@ public:
     bool null() { return schema_ ? schema_->null() : error_body_->null(); }
 };
 
+/// The nesting the readers follow: `limits::max_depth`, at most `max_supported_depth`.
+constexpr std::size_t reader_depth(std::size_t max_depth) noexcept
+{
+    return max_depth < max_supported_depth ? max_depth : max_supported_depth;
+}
+
 /** Reads an error body into `h`, nested at most `max_depth` levels.
     @return true when the body is one JSON document that `h` read whole.
 */
 inline bool read_error_body(std::string_view body, error_body_handler& h, std::size_t max_depth)
 {
     response_events events(h);
-    return parse_json(body, events, max_depth < max_supported_depth ? max_depth : max_supported_depth).what ==
-           json_parse_result::status::ok;
+    return parse_json(body, events, reader_depth(max_depth)).what == json_parse_result::status::ok;
 }
 
 /// The error for the syntax error `r` found in `body`: `malformed_json`, with what and where.
@@ -1293,38 +1350,43 @@ inline error syntax_error(std::string_view body, json_parse_result const& r)
     return error(errc::malformed_json, std::string(r.reason) + " at offset " + std::to_string(r.offset));
 }
 
-/** Parses `body` as one JSON document into `out` according to its schema.
+/** Reads one document into `out` according to its schema, from the events
+    that `source(events, depth)` sends (a tokenizer over a text, or a walk
+    over a Boost.JSON value) and the way it says it ended.
 
-    @param arena the working memory, or nullptr for the reader's own (see
-    `parse_arena`)
+    @param text the text read, for the message of a syntax error (empty: "empty body")
 
     @return nothing, or the error: `malformed_json` (syntax, empty body,
     trailing data), `too_deep`, `string_too_long`, `duplicate_key`,
     `missing_field`, `unknown_field` (strict mode), `wrong_type`,
-    `invalid_value`, `out_of_memory` (the arena is too small);
+    `invalid_value` (also a value the source cannot read: an exponent
+    beyond 2^31), `out_of_memory` (the arena is too small);
     `error::field` holds the JSON Pointer of the value.
 */
-template<class T>
-result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode, parse_arena* arena = nullptr)
+template<class T, class Source>
+result<void> read_events(Source&& source, std::string_view text, T& out, limits const& lim, strictness mode,
+                         parse_arena* arena)
 {
     schema_handler h(slot{ops_of<T>(), &out, nullptr, false}, lim, mode, arena);
-    std::size_t const depth = lim.max_depth < max_supported_depth ? lim.max_depth : max_supported_depth;
+    std::size_t const depth = reader_depth(lim.max_depth);
+    response_events events(h);
     // A syntax error anywhere, or nesting deeper than the limit, outranks what
     // the schema found first: a broken body is reported as broken, whatever
     // its prefix looked like.
-    response_events events(h);
-    auto const r = parse_json(body, events, depth);
+    auto const r = source(events, depth);
     switch(r.what)
     {
     case json_parse_result::status::ok: return {};
-    case json_parse_result::status::syntax: return syntax_error(body, r);
+    case json_parse_result::status::syntax: return syntax_error(text, r);
     case json_parse_result::status::too_deep:
         return error(errc::too_deep, "exceeds the depth limit of " + std::to_string(depth));
     case json_parse_result::status::limit: {
+        if(h.ctx.failed)
+            break; // the reader found an error before the source stopped
         // RFC 8259 lets a parser limit numbers; Boost.JSON stops at an
-        // exponent beyond 2^31. The reader was about to take that value.
+        // exponent beyond 2^31, inside the value the reader was about to take.
         error e(errc::invalid_value, std::string(r.reason) + " at offset " + std::to_string(r.offset));
-        e.field = h.pointer();
+        e.field = h.pending_pointer();
         return e;
     }
     case json_parse_result::status::rejected: break;
@@ -1332,6 +1394,19 @@ result<void> read_json(std::string_view body, T& out, limits const& lim, strictn
     error e = std::move(h.ctx.err);
     e.field = h.pointer();
     return e;
+}
+
+/** Parses `body` as one JSON document into `out` according to its schema
+    (see `read_events` for what it returns).
+
+    @param arena the working memory, or nullptr for the reader's own (see
+    `parse_arena`)
+*/
+template<class T>
+result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode, parse_arena* arena = nullptr)
+{
+    return read_events([&](response_events& events, std::size_t depth) { return parse_json(body, events, depth); }, body,
+                       out, lim, mode, arena);
 }
 
 } // namespace detail
