@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/heap_hooks.hpp"
+
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -36,45 +38,26 @@ bool counting = false;
 heap_use use;
 std::size_t live = 0;
 
-constexpr std::size_t header = alignof(std::max_align_t);
+} // namespace
 
-void* try_allocate(std::size_t n) noexcept
+void corti_test::on_allocate(std::size_t n) noexcept
 {
-    auto* p = static_cast<unsigned char*>(std::malloc(n + header));
-    if(!p)
-        return nullptr;
-    *reinterpret_cast<std::size_t*>(p) = n;
-    if(counting)
-    {
-        ++use.allocations;
-        use.bytes += n;
-        live += n;
-        if(live > use.peak)
-            use.peak = live;
-    }
-    return p + header;
-}
-
-void* allocate(std::size_t n)
-{
-    void* p = try_allocate(n);
-    if(!p)
-        throw std::bad_alloc();
-    return p;
-}
-
-void deallocate(void* q) noexcept
-{
-    if(!q)
+    if(!counting)
         return;
-    auto* p = static_cast<unsigned char*>(q) - header;
-    if(counting)
-    {
-        auto const n = *reinterpret_cast<std::size_t*>(p);
-        live = live > n ? live - n : 0;
-    }
-    std::free(p);
+    ++use.allocations;
+    use.bytes += n;
+    live += n;
+    if(live > use.peak)
+        use.peak = live;
 }
+
+void corti_test::on_free(unsigned char const*, std::size_t n) noexcept
+{
+    if(counting)
+        live = live > n ? live - n : 0;
+}
+
+namespace {
 
 /// Runs `f` with counting on and returns what it allocated.
 template<class F>
@@ -96,48 +79,6 @@ void report(char const* what, heap_use const& u)
 
 } // namespace
 
-// Every non-aligned form, so that no block is allocated by one allocator
-// and freed by the other (sanitizer runtimes supply the forms left out).
-void* operator new(std::size_t n)
-{
-    return allocate(n);
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
-void* operator new[](std::size_t n)
-{
-    return allocate(n);
-}
-void operator delete(void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete(void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
 
 // ---------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/heap_hooks.hpp"
+
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -25,7 +27,6 @@ using corti::admin::testing::mock_transport;
 
 namespace {
 
-constexpr std::size_t header = alignof(std::max_align_t);
 constexpr std::size_t max_needles = 4;
 
 // The secrets searched for: string literals, never on the heap themselves.
@@ -47,36 +48,20 @@ bool holds_needle(unsigned char const* p, std::size_t n) noexcept
     return false;
 }
 
-void* try_allocate(std::size_t n) noexcept
-{
-    auto* p = static_cast<unsigned char*>(std::malloc(n + header));
-    if(!p)
-        return nullptr;
-    *reinterpret_cast<std::size_t*>(p) = n;
-    return p + header;
-}
+} // namespace
 
-void* allocate(std::size_t n)
-{
-    void* p = try_allocate(n);
-    if(!p)
-        throw std::bad_alloc();
-    return p;
-}
+void corti_test::on_allocate(std::size_t) noexcept {}
 
-void deallocate(void* q) noexcept
+void corti_test::on_free(unsigned char const* block, std::size_t n) noexcept
 {
-    if(!q)
+    if(!watching)
         return;
-    auto* p = static_cast<unsigned char*>(q) - header;
-    if(watching)
-    {
-        ++freed_watched;
-        if(holds_needle(p + header, *reinterpret_cast<std::size_t*>(p)))
-            ++freed_with_secret;
-    }
-    std::free(p);
+    ++freed_watched;
+    if(holds_needle(block, n))
+        ++freed_with_secret;
 }
+
+namespace {
 
 /// Watches for the given secrets until destroyed; `leaks()` counts the
 /// blocks freed meanwhile that still held one.
@@ -103,46 +88,6 @@ public:
 
 } // namespace
 
-void* operator new(std::size_t n)
-{
-    return allocate(n);
-}
-void* operator new[](std::size_t n)
-{
-    return allocate(n);
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void operator delete(void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete(void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
 
 // ---------------------------------------------------------------------------
 

@@ -20,6 +20,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/heap_hooks.hpp"
+
 #include <openssl/ssl.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -49,7 +51,6 @@
 
 namespace {
 
-constexpr std::size_t block_header = alignof(std::max_align_t);
 
 /// The secrets to look for; set before a check starts.
 std::string_view secrets[3];
@@ -58,37 +59,21 @@ thread_local bool checking = false;
 /// Blocks freed during the check that held a secret.
 thread_local unsigned unwiped_frees = 0;
 
-void* try_allocate(std::size_t n) noexcept
-{
-    auto* p = static_cast<unsigned char*>(std::malloc(n + block_header));
-    if(!p)
-        return nullptr;
-    *reinterpret_cast<std::size_t*>(p) = n;
-    return p + block_header;
-}
+} // namespace
 
-void* allocate(std::size_t n)
-{
-    void* p = try_allocate(n);
-    if(!p)
-        throw std::bad_alloc();
-    return p;
-}
+void corti_test::on_allocate(std::size_t) noexcept {}
 
-void deallocate(void* q) noexcept
+void corti_test::on_free(unsigned char const* block, std::size_t n) noexcept
 {
-    if(!q)
+    if(!checking)
         return;
-    auto* p = static_cast<unsigned char*>(q) - block_header;
-    if(checking)
-    {
-        std::string_view const block(static_cast<char const*>(q), *reinterpret_cast<std::size_t*>(p));
-        for(auto const secret : secrets)
-            if(!secret.empty() && block.find(secret) != std::string_view::npos)
-                ++unwiped_frees;
-    }
-    std::free(p);
+    std::string_view const bytes(reinterpret_cast<char const*>(block), n);
+    for(auto const secret : secrets)
+        if(!secret.empty() && bytes.find(secret) != std::string_view::npos)
+            ++unwiped_frees;
 }
+
+namespace {
 
 /// Runs `f` with the check on; returns how many blocks were freed holding a secret.
 template<class F>
@@ -103,48 +88,6 @@ unsigned frees_holding_a_secret(F&& f)
 
 } // namespace
 
-// Every non-aligned form, so that no block is allocated by one allocator
-// and freed by the other (sanitizer runtimes supply the forms left out).
-void* operator new(std::size_t n)
-{
-    return allocate(n);
-}
-void* operator new[](std::size_t n)
-{
-    return allocate(n);
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept
-{
-    return try_allocate(n);
-}
-void operator delete(void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p) noexcept
-{
-    deallocate(p);
-}
-void operator delete(void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::size_t) noexcept
-{
-    deallocate(p);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept
-{
-    deallocate(p);
-}
 
 namespace admin = corti::admin;
 using admin::errc;
