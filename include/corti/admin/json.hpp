@@ -36,6 +36,8 @@
 #include <boost/json/value_to.hpp>
 
 #include <charconv>
+#include <optional>
+#include <tuple>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -196,13 +198,6 @@ json_parse_result walk_value(boost::json::value const& v, Handler& h, std::size_
     return done(true);
 }
 
-/// Sets `key` in `o` when `v` holds a value.
-template<class X>
-void put_optional(boost::json::object& o, boost::json::string_view key, std::optional<X> const& v)
-{
-    if(v)
-        o[key] = boost::json::value_from(*v, o.storage());
-}
 
 } // namespace detail
 
@@ -260,76 +255,45 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, regi
     jv = boost::json::string_view(to_string(r).data(), to_string(r).size());
 }
 
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user const& u)
+namespace detail {
+
+/// Sets `key` in `o` to `v`; an optional only when it holds a value; a secret never.
+inline void put_field(boost::json::object&, boost::json::string_view, secret const&) {}
+
+template<class M>
+void put_field(boost::json::object& o, boost::json::string_view key, M const& v)
+{
+    o[key] = boost::json::value_from(v, o.storage());
+}
+
+template<class X>
+void put_field(boost::json::object& o, boost::json::string_view key, std::optional<X> const& v)
+{
+    if(v)
+        put_field(o, key, *v);
+}
+
+template<class T, class = void>
+inline constexpr bool has_schema_v = false;
+template<class T>
+inline constexpr bool has_schema_v<T, std::void_t<decltype(json_schema<T>::fields())>> = true;
+
+} // namespace detail
+
+/** `boost::json::value_from(x)` for every model with a schema: its fields
+    in the API's names and order, from the same table the reader uses; an
+    optional field only when it is set; a `secret` (the password of
+    `new_user` and `user_update`) never.
+*/
+template<class T, class = std::enable_if_t<detail::is_model_v<T> && detail::has_schema_v<T>>>
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, T const& x)
 {
     auto& o = jv.emplace_object();
-    o["email"] = u.email;
-    o["firstName"] = u.first_name;
-    o["lastName"] = u.last_name;
-    o["enabled"] = u.enabled;
-    detail::put_optional(o, "id", u.id);
-    detail::put_optional(o, "emailVerified", u.email_verified);
-    detail::put_optional(o, "createdAt", u.created_at);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer const& c)
-{
-    auto& o = jv.emplace_object();
-    o["displayName"] = c.display_name;
-    o["tenantName"] = c.tenant_name;
-    o["region"] = boost::json::value_from(c.region, o.storage());
-    o["customerId"] = c.customer_id;
-    detail::put_optional(o, "isNfr", c.is_nfr);
-    detail::put_optional(o, "createdAt", c.created_at);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, pagination const& p)
-{
-    auto& o = jv.emplace_object();
-    o["page"] = p.page;
-    o["pageSize"] = p.page_size;
-    detail::put_optional(o, "hasNextPage", p.has_next_page);
-    detail::put_optional(o, "total", p.total);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_page const& p)
-{
-    auto& o = jv.emplace_object();
-    o["customers"] = boost::json::value_from(p.customers, o.storage());
-    o["pagination"] = boost::json::value_from(p.pagination, o.storage());
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user_page const& p)
-{
-    auto& o = jv.emplace_object();
-    o["users"] = boost::json::value_from(p.users, o.storage());
-    o["pagination"] = boost::json::value_from(p.pagination, o.storage());
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, quota_usage const& q)
-{
-    auto& o = jv.emplace_object();
-    o["quota"] = q.quota;
-    o["usage"] = q.usage;
-    detail::put_optional(o, "remaining", q.remaining);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_quotas const& q)
-{
-    jv.emplace_object()["users"] = boost::json::value_from(q.users, jv.storage());
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, tenant_quota const& q)
-{
-    auto& o = jv.emplace_object();
-    o["region"] = q.region;
-    o["tenantName"] = q.tenant_name;
-    o["users"] = boost::json::value_from(q.users, o.storage());
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, project_quotas const& q)
-{
-    jv.emplace_object()["quotas"] = boost::json::value_from(q.quotas, jv.storage());
+    std::apply(
+        [&](auto const&... f) {
+            (detail::put_field(o, boost::json::string_view(f.name.data(), f.name.size()), x.*(f.member)), ...);
+        },
+        detail::json_schema<T>::fields());
 }
 
 /// The token's metadata; the token itself never becomes JSON text.
@@ -338,42 +302,6 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, acce
     auto& o = jv.emplace_object();
     o["tokenType"] = t.token_type;
     o["expiresIn"] = t.expires_in;
-}
-
-/// The request body without the password, which never becomes JSON text this way.
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, new_user const& u)
-{
-    auto& o = jv.emplace_object();
-    o["email"] = u.email;
-    o["firstName"] = u.first_name;
-    o["lastName"] = u.last_name;
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, new_customer const& c)
-{
-    auto& o = jv.emplace_object();
-    o["displayName"] = c.display_name;
-    o["customerId"] = c.customer_id;
-    detail::put_optional(o, "tenantName", c.tenant_name);
-    detail::put_optional(o, "region", c.region);
-    detail::put_optional(o, "isNfr", c.is_nfr);
-}
-
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, customer_update const& u)
-{
-    auto& o = jv.emplace_object();
-    detail::put_optional(o, "displayName", u.display_name);
-    detail::put_optional(o, "customerId", u.customer_id);
-    detail::put_optional(o, "isNfr", u.is_nfr);
-}
-
-/// The fields that are set, without the password, which never becomes JSON text this way.
-inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, user_update const& u)
-{
-    auto& o = jv.emplace_object();
-    detail::put_optional(o, "firstName", u.first_name);
-    detail::put_optional(o, "lastName", u.last_name);
-    detail::put_optional(o, "enabled", u.enabled);
 }
 
 // --- value_to: JSON to models, through from_json ------------------------------
