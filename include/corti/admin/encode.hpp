@@ -47,6 +47,28 @@ inline void append_path_segment(std::string& target, std::string_view value)
     urls::encode(&target[at], n, value, urls::unreserved_chars);
 }
 
+namespace detail {
+
+/// What makes `value` unfit for a path segment of at most `max_length` code
+/// points, or nullptr: the rules of `check_path_parameter`, without allocating.
+constexpr char const* path_parameter_problem(std::string_view value, std::size_t max_length) noexcept
+{
+    if(value.empty())
+        return "must not be empty";
+    if(value == "." || value == "..")
+        return "must not be a dot segment";
+    auto const n = utf8_count(value);
+    if(n == invalid_utf8)
+        return "must be valid UTF-8";
+    if(has_ascii_control(value))
+        return "must not contain control characters";
+    if(n > max_length)
+        return "too long";
+    return nullptr;
+}
+
+} // namespace detail
+
 /** Checks a path parameter before it is encoded.
 
     @param name the parameter's name, reported in `error::field` (e.g. `customerId`)
@@ -60,18 +82,8 @@ inline void append_path_segment(std::string& target, std::string_view value)
 */
 inline result<void> check_path_parameter(std::string_view name, std::string_view value, std::size_t max_length)
 {
-    auto const fail = [&](char const* why) -> result<void> { return error(errc::invalid_argument, why, std::string(name)); };
-    if(value.empty())
-        return fail("must not be empty");
-    if(value == "." || value == "..")
-        return fail("must not be a dot segment");
-    auto const n = detail::utf8_count(value);
-    if(n == detail::invalid_utf8)
-        return fail("must be valid UTF-8");
-    if(detail::has_ascii_control(value))
-        return fail("must not contain control characters");
-    if(n > max_length)
-        return fail("too long");
+    if(char const* why = detail::path_parameter_problem(value, max_length))
+        return error(errc::invalid_argument, why, std::string(name));
     return {};
 }
 

@@ -36,11 +36,11 @@
 #include <boost/json/value_to.hpp>
 
 #include <charconv>
-#include <optional>
-#include <tuple>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace corti {
@@ -53,10 +53,9 @@ struct value_traits<secret>
 {
     static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
     {
-        if(v.k != json_scalar::kind::string)
-            return wrong_type(v, s, ctx, "a string");
-        if(s.check && !s.check(v.text))
-            return ctx.fail(errc::invalid_value, "invalid format"); // no message holds the value
+        // The checks of a string (type, format; no message holds the value), then the copy.
+        if(!value_traits<std::string>::scalar(nullptr, v, s, ctx))
+            return false;
         *static_cast<secret*>(t) = secret(v.text);
         return true;
     }
@@ -67,7 +66,7 @@ struct value_traits<secret>
 /// A customer ID as `make_create_customer_request` takes it: a path segment of at most 64 code points.
 inline bool is_valid_customer_id(std::string_view s) noexcept
 {
-    return !s.empty() && s != "." && s != ".." && is_valid_name(s) && utf8_count(s) <= max_customer_id_length;
+    return path_parameter_problem(s, max_customer_id_length) == nullptr;
 }
 
 // --- schemas of the request bodies, with the builders' checks -----------------
