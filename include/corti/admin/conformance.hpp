@@ -24,7 +24,7 @@
     it only at a server that is there for testing.
 */
 
-#include <corti/admin/client.hpp>
+#include <corti/admin/detail/redact.hpp>
 #include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
