@@ -80,7 +80,7 @@ server_info const& server()
         }
         s.cfg.endpoint = *ep;
         auto tr = make_transport(s.ca_file);
-        auto req = admin::make_token_request(s.cfg, "admin@example.com", admin::secret("local-dev-password"));
+        auto req = admin::make_fetch_token_request(s.cfg, "admin@example.com", admin::secret("local-dev-password"));
         if(!req)
         {
             s.error = req.error().to_string();
@@ -92,7 +92,7 @@ server_info const& server()
             s.error = "POST /auth/token: " + resp.error().to_string();
             return s;
         }
-        auto tok = admin::parse_token_response(*resp, s.cfg);
+        auto tok = admin::parse_fetch_token_response(*resp, s.cfg);
         if(!tok)
         {
             s.error = "POST /auth/token: " + tok.error().to_string();

@@ -742,11 +742,11 @@ inline void fuzz_client(std::uint8_t const* data, std::size_t size)
     for(int round = 0; round < (credentials ? 2 : 1); ++round)
     {
         if(credentials)
-            c.transport().push(token_response(fetched_tokens[round]));
+            c.get_transport().push(token_response(fetched_tokens[round]));
         if(transport_error)
-            c.transport().push_error(transport_failure);
+            c.get_transport().push_error(transport_failure);
         else
-            c.transport().push(resp);
+            c.get_transport().push(resp);
     }
 
     ca::new_user nu{"new.user@example.com", "Ada", "Lovelace", std::nullopt};
@@ -767,7 +767,7 @@ inline void fuzz_client(std::uint8_t const* data, std::size_t size)
         secrets.push_back(fixed_token);
     if(refreshed)
         secrets.push_back(fetched_tokens[1]);
-    auto const& sent = c.transport().requests();
+    auto const& sent = c.get_transport().requests();
     std::size_t const expected = credentials ? (refreshed ? 4 : 2) : 1;
     CORTI_FUZZ_CHECK(sent.size() == expected, std::to_string(sent.size()) + " requests");
     CORTI_FUZZ_CHECK(sleeps == 0, "a POST was retried");
@@ -1074,22 +1074,22 @@ inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
     };
     switch(op % 11)
     {
-    case 0: parse_and_check(ca::parse_token_response, {200}); break;
+    case 0: parse_and_check(ca::parse_fetch_token_response, {200}); break;
     case 1: parse_and_check(ca::parse_list_customers_response, {200}); break;
     case 2: parse_and_check(ca::parse_create_customer_response, {200, 201}); break;
     case 3: parse_and_check(ca::parse_update_customer_response, {200}); break;
     case 4: check_operation_result(r, ca::parse_delete_customer_response(r, cfg), {200, 204}); break;
-    case 5: parse_and_check(ca::parse_customer_quotas_response, {200}); break;
+    case 5: parse_and_check(ca::parse_get_customer_quotas_response, {200}); break;
     case 6: parse_and_check(ca::parse_list_users_response, {200}); break;
     case 7: parse_and_check(ca::parse_update_user_response, {200}); break;
     case 8: check_operation_result(r, ca::parse_delete_user_response(r, cfg), {204}); break;
     case 9: {
-        auto const res = parse_and_check(ca::parse_user_consumption_response, {200});
+        auto const res = parse_and_check(ca::parse_get_user_consumption_response, {200});
         if(res)
             CORTI_FUZZ_CHECK(std::isfinite(*res) && *res >= 0, std::to_string(*res));
         break;
     }
-    default: parse_and_check(ca::parse_project_quotas_response, {200}); break;
+    default: parse_and_check(ca::parse_get_project_quotas_response, {200}); break;
     }
 }
 

@@ -117,10 +117,10 @@ TEST_CASE("create_user: the mock's own error when nothing is queued")
 TEST_CASE("client: holds the transport by value or by reference, and the token can be replaced")
 {
     client<mock_transport> owning(mock_transport{}, config{}, secret(token));
-    owning.transport().push(201, docs_body);
+    owning.get_transport().push(201, docs_body);
     owning.set_token(secret("new-token"));
     REQUIRE(owning.create_user("p", "c", docs_user()));
-    CHECK(owning.transport().requests().at(0).headers.find("Authorization") == "Bearer new-token");
+    CHECK(owning.get_transport().requests().at(0).headers.find("Authorization") == "Bearer new-token");
     CHECK(owning.get_config().endpoint.host == "api.console.corti.app");
 }
 

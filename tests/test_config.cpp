@@ -10,14 +10,14 @@ TEST_CASE("the default config targets production over https")
     CHECK(c.endpoint.tls);
     CHECK(c.endpoint.host == "api.console.corti.app");
     CHECK(c.endpoint.port == 443);
-    CHECK(c.endpoint.base_path == "/functions/v1/public");
+    CHECK(c.endpoint.encoded_base_path == "/functions/v1/public");
     CHECK(c.endpoint.host_header() == "api.console.corti.app");
     CHECK(c.strictness == strictness::tolerant);
 
     auto const ep = parse_base_url(default_base_url);
     REQUIRE(ep);
     CHECK(ep->host == c.endpoint.host);
-    CHECK(ep->base_path == c.endpoint.base_path);
+    CHECK(ep->encoded_base_path == c.endpoint.encoded_base_path);
     CHECK(ep->port == 443);
 }
 
@@ -27,13 +27,13 @@ TEST_CASE("parse_base_url accepts https URLs with ports, IPs and paths")
     REQUIRE(ep);
     CHECK(ep->host == "Example.com");
     CHECK(ep->port == 8443);
-    CHECK(ep->base_path == "/api/v1");
+    CHECK(ep->encoded_base_path == "/api/v1");
     CHECK(ep->host_header() == "Example.com:8443");
 
     ep = parse_base_url("https://[::1]:9000");
     REQUIRE(ep);
     CHECK(ep->host == "::1");
-    CHECK(ep->base_path.empty());
+    CHECK(ep->encoded_base_path.empty());
     CHECK(ep->host_header() == "[::1]:9000");
 
     ep = parse_base_url("https://10.0.0.1");

@@ -151,7 +151,7 @@ TEST_CASE("F5: a secret cut or changed by the sanitizer does not leak", "[fuzz][
     std::string const token = "tok-Q9xK2mV7pL4sR8wZ";
     auto const send = [&](std::string_view password, unsigned status, std::string body, std::string_view type) {
         ca::client<ca::testing::mock_transport> c(ca::testing::mock_transport{}, ca::config{}, ca::secret(token));
-        c.transport().push(status, std::move(body), type);
+        c.get_transport().push(status, std::move(body), type);
         ca::new_user u{"new.user@example.com", "Ada", "Lovelace", ca::secret(password)};
         auto const res = c.create_user("proj-1", "cust-1", u);
         REQUIRE_FALSE(res);
@@ -197,18 +197,18 @@ TEST_CASE("F7: errors of a client with credentials hold neither its password nor
 
     // The server echoes the Console password in an API error.
     ca::client<ca::testing::mock_transport> c(ca::testing::mock_transport{}, ca::config{}, creds);
-    c.transport().push(token_answer("fetched-AAAA1111bbbb"));
-    c.transport().push(400, R"({"message":"Console-Pa55word-Secret"})");
+    c.get_transport().push(token_answer("fetched-AAAA1111bbbb"));
+    c.get_transport().push(400, R"({"message":"Console-Pa55word-Secret"})");
     auto res = c.create_user("proj-1", "cust-1", u);
     REQUIRE_FALSE(res);
     CHECK(res.error().message.find("Console-Pa55word-Secret") == std::string::npos);
 
     // After a 401 and a refresh, the answer echoes the token sent first.
     ca::client<ca::testing::mock_transport> d(ca::testing::mock_transport{}, ca::config{}, creds);
-    d.transport().push(token_answer("fetched-AAAA1111bbbb"));
-    d.transport().push(401, R"({"message":"expired"})");
-    d.transport().push(token_answer("fetched-ZZZZ9999yyyy"));
-    d.transport().push(401, R"({"message":"fetched-AAAA1111bbbb expired"})");
+    d.get_transport().push(token_answer("fetched-AAAA1111bbbb"));
+    d.get_transport().push(401, R"({"message":"expired"})");
+    d.get_transport().push(token_answer("fetched-ZZZZ9999yyyy"));
+    d.get_transport().push(401, R"({"message":"fetched-AAAA1111bbbb expired"})");
     res = d.create_user("proj-1", "cust-1", u);
     REQUIRE_FALSE(res);
     CHECK(res.error().message.find("fetched-AAAA1111bbbb") == std::string::npos);
@@ -236,7 +236,7 @@ TEST_CASE("F9: a secret in a quoted header value does not leak when the quote is
     ca::new_user const u{"new.user@example.com", "Ada", "Lovelace", std::nullopt};
     auto const send = [&](ca::http_response r) {
         ca::client<ca::testing::mock_transport> c(ca::testing::mock_transport{}, ca::config{}, ca::secret(token));
-        c.transport().push(std::move(r));
+        c.get_transport().push(std::move(r));
         auto const res = c.create_user("proj-1", "cust-1", u);
         REQUIRE_FALSE(res);
         return res.error().message;

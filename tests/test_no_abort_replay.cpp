@@ -95,17 +95,17 @@ void parse_everything(admin::http_response const& r, admin::config const& cfg)
     }
     (void)admin::parse_create_user_response(r, cfg);
     (void)admin::parse_api_error(r, cfg.limits);
-    (void)admin::parse_token_response(r, cfg);
+    (void)admin::parse_fetch_token_response(r, cfg);
     (void)admin::parse_list_customers_response(r, cfg);
     (void)admin::parse_create_customer_response(r, cfg);
     (void)admin::parse_update_customer_response(r, cfg);
     (void)admin::parse_delete_customer_response(r, cfg);
-    (void)admin::parse_customer_quotas_response(r, cfg);
+    (void)admin::parse_get_customer_quotas_response(r, cfg);
     (void)admin::parse_list_users_response(r, cfg);
     (void)admin::parse_update_user_response(r, cfg);
     (void)admin::parse_delete_user_response(r, cfg);
-    (void)admin::parse_user_consumption_response(r, cfg);
-    (void)admin::parse_project_quotas_response(r, cfg);
+    (void)admin::parse_get_user_consumption_response(r, cfg);
+    (void)admin::parse_get_project_quotas_response(r, cfg);
 }
 
 /// The input as a response body, under several envelopes and configurations.
@@ -125,7 +125,7 @@ void as_body(std::string_view body, unsigned char config_byte)
     parse_everything(response(409, "text/html", body), cfg);
 
     admin::client<admin::testing::mock_transport> c(admin::testing::mock_transport{}, cfg, admin::secret("tok"));
-    c.transport().push(response(201, "application/json", body));
+    c.get_transport().push(response(201, "application/json", body));
     admin::new_user const u{"user@example.com", "Ada", "Lovelace", admin::secret("Correct-Horse-Battery-42")};
     (void)c.create_user("proj-1", "cust-1", u);
 }

@@ -214,7 +214,7 @@ std::string golden(result<http_request> const& r)
 
 TEST_CASE("golden: auth token")
 {
-    auto const r = make_token_request(config{}, "your-email@example.com", secret("your-password"));
+    auto const r = make_fetch_token_request(config{}, "your-email@example.com", secret("your-password"));
     REQUIRE(r);
     CHECK(r->sensitive_body);
     CHECK_FALSE(r->headers.contains("Authorization"));
@@ -226,10 +226,10 @@ TEST_CASE("golden: auth token")
                        "Content-Length: 61\r\n"
                        "\r\n"
                        R"({"email":"your-email@example.com","password":"your-password"})");
-    auto bad = make_token_request(config{}, "nope", secret("pw"));
+    auto bad = make_fetch_token_request(config{}, "nope", secret("pw"));
     REQUIRE_FALSE(bad);
     CHECK(bad.error().field == "/email");
-    bad = make_token_request(config{}, "a@b.co", secret(""));
+    bad = make_fetch_token_request(config{}, "a@b.co", secret(""));
     REQUIRE_FALSE(bad);
     CHECK(bad.error().field == "/password");
 }
@@ -266,9 +266,9 @@ TEST_CASE("golden: customers")
 
     CHECK(golden(make_delete_customer_request(config{}, token, "p", "c")) ==
           "DELETE /functions/v1/public/projects/p/customers/c HTTP/1.1\r\n" + head_get + "\r\n");
-    CHECK(golden(make_customer_quotas_request(config{}, token, "p", "c")) ==
+    CHECK(golden(make_get_customer_quotas_request(config{}, token, "p", "c")) ==
           "GET /functions/v1/public/projects/p/customers/c/quotas HTTP/1.1\r\n" + head_get + "\r\n");
-    CHECK(golden(make_project_quotas_request(config{}, token, "p")) ==
+    CHECK(golden(make_get_project_quotas_request(config{}, token, "p")) ==
           "GET /functions/v1/public/projects/p/quotas HTTP/1.1\r\n" + head_get + "\r\n");
 }
 
@@ -301,11 +301,11 @@ TEST_CASE("golden: users")
 
     auto const from = *date_time::parse("2026-01-05T00:00:00Z");
     auto const to = *date_time::parse("2026-01-17T00:00:00+01:00");
-    CHECK(golden(make_user_consumption_request(config{}, token, "p", "c", user_id, from, to)) ==
+    CHECK(golden(make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, to)) ==
           "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
           "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-17T00%3A00%3A00%2B01%3A00 HTTP/1.1\r\n" +
               head_get + "\r\n");
-    CHECK(golden(make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/Copenhagen")) ==
+    CHECK(golden(make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/Copenhagen")) ==
           "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
           "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-05T00%3A00%3A00Z&windowTimeZone=Europe%2FCopenhagen HTTP/1.1\r\n" +
               head_get + "\r\n");
@@ -347,12 +347,12 @@ TEST_CASE("other operations: invalid arguments and fields name what is wrong")
         {make_create_customer_request(config{}, token, "..", good_c), errc::invalid_argument, "projectId"},
         {make_update_customer_request(config{}, token, "p", "c", bad_rename), errc::invalid_field, "/customerId"},
         {make_update_user_request(config{}, token, "p", "c", user_id, short_pw), errc::invalid_field, "/password"},
-        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, before), errc::invalid_argument, "to"},
-        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/../etc"),
+        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, before), errc::invalid_argument, "to"},
+        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/../etc"),
          errc::invalid_argument, "windowTimeZone"},
-        {make_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "UTC&x=1"), errc::invalid_argument,
+        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "UTC&x=1"), errc::invalid_argument,
          "windowTimeZone"},
-        {make_project_quotas_request(config{}, secret("a b"), "p"), errc::invalid_argument, "token"},
+        {make_get_project_quotas_request(config{}, secret("a b"), "p"), errc::invalid_argument, "token"},
         {make_delete_user_request(config{}, token, "p", "..", user_id), errc::invalid_argument, "customerId"},
     };
     for(auto const& k : cases)
@@ -366,7 +366,7 @@ TEST_CASE("other operations: invalid arguments and fields name what is wrong")
 
 TEST_CASE("set_bearer puts a new token in a built request, in place of the old one")
 {
-    auto r = make_project_quotas_request(config{}, secret("old-token"), "p");
+    auto r = make_get_project_quotas_request(config{}, secret("old-token"), "p");
     REQUIRE(r);
     REQUIRE(detail::set_bearer(*r, secret("new-token")));
     CHECK(r->headers.find("Authorization") == "Bearer new-token");

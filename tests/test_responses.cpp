@@ -329,14 +329,14 @@ TEST_CASE("server messages are bounded and cleaned of control characters")
 
 TEST_CASE("token: the docs' example, and a token that never leaks into errors")
 {
-    auto const t = parse_token_response(
+    auto const t = parse_fetch_token_response(
         json(200, R"({"accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", "tokenType": "bearer", "expiresIn": 3600})"),
         config{});
     REQUIRE(t);
     CHECK(t->token.reveal() == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...");
     CHECK(t->token_type == "bearer");
     CHECK(t->expires_in == 3600);
-    CHECK(parse_token_response(json(200, R"({"accessToken":"x","tokenType":"Bearer","expiresIn":0})"), config{}));
+    CHECK(parse_fetch_token_response(json(200, R"({"accessToken":"x","tokenType":"Bearer","expiresIn":0})"), config{}));
 
     struct c
     {
@@ -355,13 +355,13 @@ TEST_CASE("token: the docs' example, and a token that never leaks into errors")
     for(auto const& k : cases)
     {
         CAPTURE(k.body);
-        auto const r = parse_token_response(json(200, k.body), config{});
+        auto const r = parse_fetch_token_response(json(200, k.body), config{});
         REQUIRE_FALSE(r);
         CHECK(r.error() == k.code);
         CHECK(r.error().field == k.field);
         CHECK(r.error().to_string().find("SECRETTOKEN") == std::string::npos);
     }
-    auto const created = parse_token_response(json(201, R"({"accessToken":"x","tokenType":"bearer","expiresIn":1})"), config{});
+    auto const created = parse_fetch_token_response(json(201, R"({"accessToken":"x","tokenType":"bearer","expiresIn":1})"), config{});
     REQUIRE_FALSE(created);
     CHECK(created.error() == errc::unexpected_status);
 }
@@ -455,36 +455,36 @@ TEST_CASE("users: list, update, delete")
 
 TEST_CASE("quotas and consumption")
 {
-    auto const q = parse_customer_quotas_response(json(200, R"({"users": {"quota": 50, "usage": 12, "remaining": 38}})"), config{});
+    auto const q = parse_get_customer_quotas_response(json(200, R"({"users": {"quota": 50, "usage": 12, "remaining": 38}})"), config{});
     REQUIRE(q);
     CHECK(q->users.quota == 50);
     CHECK(q->users.remaining == 38);
     CHECK_FALSE(q->users.unlimited());
-    CHECK(parse_customer_quotas_response(json(200, R"({"users": {"quota": -1, "usage": 3}})"), config{})->users.unlimited());
-    auto e = parse_customer_quotas_response(json(200, R"({"users": {"quota": -2, "usage": 3}})"), config{});
+    CHECK(parse_get_customer_quotas_response(json(200, R"({"users": {"quota": -1, "usage": 3}})"), config{})->users.unlimited());
+    auto e = parse_get_customer_quotas_response(json(200, R"({"users": {"quota": -2, "usage": 3}})"), config{});
     REQUIRE_FALSE(e);
     CHECK(e.error().field == "/users/quota");
-    e = parse_customer_quotas_response(json(200, R"({"users": {"quota": 5, "usage": -3}})"), config{});
+    e = parse_get_customer_quotas_response(json(200, R"({"users": {"quota": 5, "usage": -3}})"), config{});
     REQUIRE_FALSE(e);
     CHECK(e.error().field == "/users/usage");
 
-    auto const pq = parse_project_quotas_response(
+    auto const pq = parse_get_project_quotas_response(
         json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 123, "usage": 123, "remaining": 123}}]})"),
         config{});
     REQUIRE(pq);
     REQUIRE(pq->quotas.size() == 1);
     CHECK(pq->quotas[0].tenant_name == "base");
-    auto const pe = parse_project_quotas_response(
+    auto const pe = parse_get_project_quotas_response(
         json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 1, "usage": 0, "remaining": -7}}]})"),
         config{});
     REQUIRE_FALSE(pe);
     CHECK(pe.error().field == "/quotas/0/users/remaining");
 
-    CHECK(*parse_user_consumption_response(json(200, R"({"consumption": 123})"), config{}) == 123.0);
-    CHECK(*parse_user_consumption_response(json(200, R"({"consumption": 1.44E2})"), config{}) == 144.0);
-    CHECK(parse_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() == errc::invalid_value);
-    CHECK(parse_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() == errc::invalid_value);
-    CHECK(parse_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() == errc::wrong_type);
+    CHECK(*parse_get_user_consumption_response(json(200, R"({"consumption": 123})"), config{}) == 123.0);
+    CHECK(*parse_get_user_consumption_response(json(200, R"({"consumption": 1.44E2})"), config{}) == 144.0);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() == errc::invalid_value);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() == errc::invalid_value);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() == errc::wrong_type);
 }
 
 TEST_CASE("every JSON parser takes its working memory from an arena: exactly its peak is enough, a byte less is out_of_memory")
@@ -501,20 +501,20 @@ TEST_CASE("every JSON parser takes its working memory from an arena: exactly its
     std::string const customer = R"({"displayName":"Contoso General Hospital","tenantName":"contoso","region":"eu","customerId":"contosohospital","extra":{"k":[1,2]}})";
     c const cases[] = {
         {"token", R"({"accessToken":"eyJhbGciOiJIUzI1NiJ9.e30.signature","tokenType":"Bearer","expiresIn":300})",
-         [&](auto const& r, auto* a) { return code(parse_token_response(r, config{}, a)); }},
+         [&](auto const& r, auto* a) { return code(parse_fetch_token_response(r, config{}, a)); }},
         {"list customers", R"({"customers":[)" + customer + R"(],"pagination":{"page":1,"pageSize":10,"hasNextPage":false}})",
          [&](auto const& r, auto* a) { return code(parse_list_customers_response(r, config{}, a)); }},
         {"create customer", customer, [&](auto const& r, auto* a) { return code(parse_create_customer_response(r, config{}, a)); }},
         {"update customer", customer, [&](auto const& r, auto* a) { return code(parse_update_customer_response(r, config{}, a)); }},
         {"customer quotas", R"({"users":{"quota":50,"usage":12,"remaining":38},"unknownButLongKey":1})",
-         [&](auto const& r, auto* a) { return code(parse_customer_quotas_response(r, config{}, a)); }},
+         [&](auto const& r, auto* a) { return code(parse_get_customer_quotas_response(r, config{}, a)); }},
         {"list users", R"({"users":[)" + docs_body + R"(],"pagination":{"page":1,"pageSize":10,"total":1}})",
          [&](auto const& r, auto* a) { return code(parse_list_users_response(r, config{}, a)); }},
         {"update user", docs_body, [&](auto const& r, auto* a) { return code(parse_update_user_response(r, config{}, a)); }},
         {"consumption", R"({"consumption":12.5,"window":{"from":"2024-01-01T00:00:00Z"}})",
-         [&](auto const& r, auto* a) { return code(parse_user_consumption_response(r, config{}, a)); }},
+         [&](auto const& r, auto* a) { return code(parse_get_user_consumption_response(r, config{}, a)); }},
         {"project quotas", R"({"quotas":[{"region":"us","tenantName":"contoso","users":{"quota":-1,"usage":3}}]})",
-         [&](auto const& r, auto* a) { return code(parse_project_quotas_response(r, config{}, a)); }},
+         [&](auto const& r, auto* a) { return code(parse_get_project_quotas_response(r, config{}, a)); }},
         {"create user", docs_body, [&](auto const& r, auto* a) { return code(parse_create_user_response(r, config{}, a)); }},
     };
     for(auto const& k : cases)
@@ -543,7 +543,7 @@ TEST_CASE("a token read in pieces is wiped from the caller's arena")
     r.body = R"({"accessToken":"eyJ\/SECRET-TOKEN-0123456789","tokenType":"Bearer","expiresIn":300})";
     unsigned char buf[1024] = {};
     parse_arena arena(buf);
-    auto const t = parse_token_response(r, config{}, &arena);
+    auto const t = parse_fetch_token_response(r, config{}, &arena);
     REQUIRE(t.has_value());
     CHECK(t->token.reveal() == "eyJ/SECRET-TOKEN-0123456789");
     CHECK(arena.peak() > 0); // it was used

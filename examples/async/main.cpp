@@ -48,14 +48,14 @@ int main(int argc, char** argv)
     // One token for all the clients, fetched synchronously with the core's
     // builder and parser (the transport's own io_context runs it).
     admin::beast_transport auth(opts);
-    auto req = admin::make_token_request(cfg, argv[3], admin::secret(argv[4]));
+    auto req = admin::make_fetch_token_request(cfg, argv[3], admin::secret(argv[4]));
     if(!req)
     {
         std::cerr << "token request: " << req.error() << '\n';
         return 1;
     }
     auto resp = auth.send(*req);
-    auto token = resp ? admin::parse_token_response(*resp, cfg) : admin::result<admin::access_token>(resp.error());
+    auto token = resp ? admin::parse_fetch_token_response(*resp, cfg) : admin::result<admin::access_token>(resp.error());
     if(!token)
     {
         std::cerr << "token: " << token.error() << '\n';

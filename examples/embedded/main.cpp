@@ -155,7 +155,7 @@ void run()
     cfg.endpoint.tls = true;
     cfg.endpoint.host = "api.console.corti.app";
     cfg.endpoint.port = 443;
-    cfg.endpoint.base_path = "/functions/v1/public";
+    cfg.endpoint.encoded_base_path = "/functions/v1/public";
     // Bounds for a small device: they also bound the heap and the stack the
     // parser can use, whatever the server sends.
     cfg.limits.max_body_size = 2048;

@@ -124,7 +124,7 @@ public:
         cfg.endpoint.tls = tls();
         cfg.endpoint.host = std::move(host);
         cfg.endpoint.port = port_;
-        cfg.endpoint.base_path = "/functions/v1/public";
+        cfg.endpoint.encoded_base_path = "/functions/v1/public";
         return cfg;
     }
 

@@ -59,7 +59,7 @@ TEST_CASE("beast_transport accepts 200 as well as 201 for a create")
     auto c = make_client(srv, ctl.token());
     auto const req = admin::make_create_user_request(srv.config(), ctl.token(), project, customer, make_user("s200"));
     REQUIRE(req.has_value());
-    auto raw = c.transport().send(*req);
+    auto raw = c.get_transport().send(*req);
     REQUIRE(raw.has_value());
     CHECK(raw->status == 200);
     CHECK(admin::parse_create_user_response(*raw).has_value());
@@ -94,11 +94,11 @@ TEST_CASE("beast_transport talks to an IPv6 literal, verified against its IP SAN
     CHECK(r->status == 200);
 
     // Through the core's builders, which bracket the Host header themselves.
-    auto const tok_req = admin::make_token_request(cfg, "admin@example.com", admin::secret("local-dev-password"));
+    auto const tok_req = admin::make_fetch_token_request(cfg, "admin@example.com", admin::secret("local-dev-password"));
     REQUIRE(tok_req.has_value());
     auto tok_resp = t.send(*tok_req);
     REQUIRE(tok_resp.has_value());
-    auto tok = admin::parse_token_response(*tok_resp, cfg);
+    auto tok = admin::parse_fetch_token_response(*tok_resp, cfg);
     REQUIRE(tok.has_value());
     admin::client<admin::beast_transport&> c(t, cfg, tok->token);
     auto u = c.create_user(project, customer, make_user("ipv6"));
@@ -338,7 +338,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
     {
         ctl.arm(R"({"kind":"status","status":429,"retry_after":"7"})");
         auto const req = admin::make_create_user_request(srv.config(), token, project, customer, make_user("429"));
-        auto raw = c.transport().send(*req);
+        auto raw = c.get_transport().send(*req);
         REQUIRE(raw.has_value());
         CHECK(raw->status == 429);
         CHECK(raw->headers.find("Retry-After") == "7");

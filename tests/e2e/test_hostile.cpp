@@ -701,7 +701,7 @@ TEST_CASE("hostile: a Content-Type with odd parameters and casing is accepted by
           "Content-Length: 71\r\n\r\n"
                             R"({"accessToken":"abcdefghijklmnop","tokenType":"Bearer","expiresIn":300})")),
              accepted([](admin::http_response const& r) {
-                  auto const tok = admin::parse_token_response(r, admin::config{});
+                  auto const tok = admin::parse_fetch_token_response(r, admin::config{});
                   INFO((tok ? std::string() : tok.error().to_string()));
                   REQUIRE(tok.has_value());
                   CHECK(tok->token.reveal() == "abcdefghijklmnop");

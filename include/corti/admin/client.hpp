@@ -146,7 +146,7 @@ public:
     }
 
     /// Returns the transport.
-    std::remove_reference_t<Transport>& transport() noexcept { return transport_; }
+    std::remove_reference_t<Transport>& get_transport() noexcept { return transport_; }
 
     /// Returns the configuration.
     config const& get_config() const noexcept { return cfg_; }
@@ -199,8 +199,8 @@ public:
     /** Fetches a new token with the client's credentials now.
 
         @return nothing, or `errc::invalid_argument` (`credentials`) when the
-        client has none, or the errors of `make_token_request`, the transport
-        and `parse_token_response`. No error holds the password or a token.
+        client has none, or the errors of `make_fetch_token_request`, the transport
+        and `parse_fetch_token_response`. No error holds the password or a token.
     */
     result<void> fetch_token()
     {
@@ -263,13 +263,13 @@ public:
     }
 
     /** Reads a customer's quotas.
-        @return the quotas, or the errors of `make_customer_quotas_request`,
-        the transport, and `parse_customer_quotas_response`.
+        @return the quotas, or the errors of `make_get_customer_quotas_request`,
+        the transport, and `parse_get_customer_quotas_response`.
     */
     result<customer_quotas> get_customer_quotas(std::string_view project_id, std::string_view customer_id)
     {
-        return call(make_customer_quotas_request(cfg_, build_token(), project_id, customer_id),
-                    [&](http_response const& r) { return parse_customer_quotas_response(r, cfg_); });
+        return call(make_get_customer_quotas_request(cfg_, build_token(), project_id, customer_id),
+                    [&](http_response const& r) { return parse_get_customer_quotas_response(r, cfg_); });
     }
 
     /** Lists one page of a customer's users.
@@ -335,26 +335,26 @@ public:
     }
 
     /** Reads the credits a user consumed from `from` to `to`, both inclusive.
-        @return the credits, or the errors of `make_user_consumption_request`,
-        the transport, and `parse_user_consumption_response`.
+        @return the credits, or the errors of `make_get_user_consumption_request`,
+        the transport, and `parse_get_user_consumption_response`.
     */
     result<double> get_user_consumption(std::string_view project_id, std::string_view customer_id, uuid const& user_id,
                                         date_time const& from, date_time const& to,
                                         std::optional<std::string_view> window_time_zone = std::nullopt)
     {
-        return call(make_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to,
+        return call(make_get_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to,
                                                   window_time_zone),
-                    [&](http_response const& r) { return parse_user_consumption_response(r, cfg_); });
+                    [&](http_response const& r) { return parse_get_user_consumption_response(r, cfg_); });
     }
 
     /** Reads the quotas of every reachable tenant of the project.
-        @return the quotas, or the errors of `make_project_quotas_request`,
-        the transport, and `parse_project_quotas_response`.
+        @return the quotas, or the errors of `make_get_project_quotas_request`,
+        the transport, and `parse_get_project_quotas_response`.
     */
     result<project_quotas> get_project_quotas(std::string_view project_id)
     {
-        return call(make_project_quotas_request(cfg_, build_token(), project_id),
-                    [&](http_response const& r) { return parse_project_quotas_response(r, cfg_); });
+        return call(make_get_project_quotas_request(cfg_, build_token(), project_id),
+                    [&](http_response const& r) { return parse_get_project_quotas_response(r, cfg_); });
     }
 
     /** @name Asynchronous operations
@@ -445,8 +445,8 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_get_customer_quotas(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
     {
-        return async_call(make_customer_quotas_request(cfg_, build_token(), project_id, customer_id), {},
-                          [this](http_response const& r) { return parse_customer_quotas_response(r, cfg_); },
+        return async_call(make_get_customer_quotas_request(cfg_, build_token(), project_id, customer_id), {},
+                          [this](http_response const& r) { return parse_get_customer_quotas_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
 
@@ -502,8 +502,8 @@ public:
     auto async_get_user_consumption(std::string_view project_id, std::string_view customer_id, uuid const& user_id, date_time const& from,
                                     date_time const& to, std::optional<std::string_view> window_time_zone, CompletionToken&& token)
     {
-        return async_call(make_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to, window_time_zone), {},
-                          [this](http_response const& r) { return parse_user_consumption_response(r, cfg_); },
+        return async_call(make_get_user_consumption_request(cfg_, build_token(), project_id, customer_id, user_id, from, to, window_time_zone), {},
+                          [this](http_response const& r) { return parse_get_user_consumption_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
 
@@ -511,8 +511,8 @@ public:
     template<class CompletionToken, class T = Transport, std::enable_if_t<detail::has_async_send<T>::value, int> = 0>
     auto async_get_project_quotas(std::string_view project_id, CompletionToken&& token)
     {
-        return async_call(make_project_quotas_request(cfg_, build_token(), project_id), {},
-                          [this](http_response const& r) { return parse_project_quotas_response(r, cfg_); },
+        return async_call(make_get_project_quotas_request(cfg_, build_token(), project_id), {},
+                          [this](http_response const& r) { return parse_get_project_quotas_response(r, cfg_); },
                           std::forward<CompletionToken>(token));
     }
     ///@}
@@ -541,7 +541,7 @@ private:
     /// The token request for the client's credentials.
     result<http_request> token_request() const
     {
-        return make_token_request(cfg_, credentials_->email, credentials_->password);
+        return make_fetch_token_request(cfg_, credentials_->email, credentials_->password);
     }
 
     /// Reads the answer of `/auth/token` and keeps the token until shortly
@@ -556,7 +556,7 @@ private:
         } const wipe{resp};
         std::string_view const password = credentials_->password.reveal();
         detail::redact_response(resp, password);
-        auto tok = parse_token_response(resp, cfg_);
+        auto tok = parse_fetch_token_response(resp, cfg_);
         if(!tok)
             return detail::redact(std::move(tok).error(), password);
         token_ = std::move(tok->token);
@@ -771,7 +771,7 @@ private:
     /** Fetching a token as steps: one POST to `/auth/token`, never resent,
         whose answer `accept_token` keeps. Errors: `errc::invalid_argument`
         (`credentials`) without credentials, nothing sent; those of
-        `make_token_request`, the transport and `parse_token_response`,
+        `make_fetch_token_request`, the transport and `parse_fetch_token_response`,
         scrubbed of the password.
     */
     class token_steps

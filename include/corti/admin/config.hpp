@@ -56,8 +56,9 @@ struct endpoint
     /// The TCP port.
     std::uint16_t port = 443;
 
-    /// Path prefix without a trailing slash; empty or starting with `/`.
-    std::string base_path = "/functions/v1/public";
+    /// Path prefix, percent-encoded, without a trailing slash; empty or
+    /// starting with `/`.
+    std::string encoded_base_path = "/functions/v1/public";
 
     /// Returns the value of the `Host` header: the host, bracketed when it is
     /// an IPv6 address, and `:port` when the port is not the scheme's default.
@@ -76,7 +77,7 @@ struct endpoint
     /// Prints the base URL, e.g. `https://api.console.corti.app/functions/v1/public`.
     friend std::ostream& operator<<(std::ostream& os, endpoint const& e)
     {
-        return os << (e.tls ? "https://" : "http://") << e.host_header() << e.base_path;
+        return os << (e.tls ? "https://" : "http://") << e.host_header() << e.encoded_base_path;
     }
 };
 
@@ -169,7 +170,7 @@ inline result<endpoint> parse_base_url(std::string_view url, scheme_policy polic
     std::string_view path(u->encoded_path().data(), u->encoded_path().size());
     while(!path.empty() && path.back() == '/')
         path.remove_suffix(1);
-    ep.base_path = std::string(path);
+    ep.encoded_base_path = std::string(path);
     return ep;
 }
 

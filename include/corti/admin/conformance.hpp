@@ -96,7 +96,7 @@ struct conformance_target
     /// False for a server started with `--plain`.
     bool tls = true;
     /// The API's path prefix; the server accepts it or none.
-    std::string base_path = "/functions/v1/public";
+    std::string encoded_base_path = "/functions/v1/public";
     /// A project that exists (`--project`; default `consoleproject`).
     std::string project_id = "consoleproject";
     /// A customer that exists (`--seed-customer`).
@@ -203,7 +203,7 @@ public:
         cfg_.endpoint.tls = target.tls;
         cfg_.endpoint.host = target.host;
         cfg_.endpoint.port = target.port;
-        cfg_.endpoint.base_path = target.base_path;
+        cfg_.endpoint.encoded_base_path = target.encoded_base_path;
     }
 
     conformance_report run()
@@ -359,13 +359,13 @@ private:
 
     outcome auth_token()
     {
-        auto req = make_token_request(cfg_, target_.email, target_.password);
+        auto req = make_fetch_token_request(cfg_, target_.email, target_.password);
         if(!req)
             return not_built(req);
         auto r = send(*req);
         if(!r)
             return {false, "POST /auth/token: " + describe(r)};
-        auto tok = parse_token_response(*r, cfg_);
+        auto tok = parse_fetch_token_response(*r, cfg_);
         auto const status = r->status;
         r->wipe(); // the answer may hold a token: it is not quoted in the report either
         if(!tok)

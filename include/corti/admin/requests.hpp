@@ -53,8 +53,8 @@ inline http_request start_request(config const& cfg, http_method m)
     r.tls = cfg.endpoint.tls;
     r.host = cfg.endpoint.host;
     r.port = cfg.endpoint.port;
-    r.target.reserve(cfg.endpoint.base_path.size() + 128);
-    r.target = cfg.endpoint.base_path;
+    r.target.reserve(cfg.endpoint.encoded_base_path.size() + 128);
+    r.target = cfg.endpoint.encoded_base_path;
     r.headers.reserve(6); // Host, User-Agent, Accept, Authorization, Content-Type (+1)
     r.headers.add("Host", cfg.endpoint.host_header());
     r.headers.add("User-Agent", cfg.user_agent);
@@ -215,7 +215,7 @@ inline std::string body_buffer(std::size_t field_bytes)
     address, `/password` when empty or not valid UTF-8). No message contains
     the password.
 */
-inline result<http_request> make_token_request(config const& cfg, std::string_view email, secret const& password)
+inline result<http_request> make_fetch_token_request(config const& cfg, std::string_view email, secret const& password)
 {
     if(auto r = detail::check_field(is_valid_email(email), "/email", "not a valid email address"); !r)
         return r.error();
@@ -342,7 +342,7 @@ inline result<http_request> make_delete_customer_request(config const& cfg, secr
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`, `customerId`).
 */
-inline result<http_request> make_customer_quotas_request(config const& cfg, secret const& token, std::string_view project_id,
+inline result<http_request> make_get_customer_quotas_request(config const& cfg, secret const& token, std::string_view project_id,
                                                          std::string_view customer_id)
 {
     auto req = detail::customer_request(cfg, token, http_method::get, project_id, customer_id);
@@ -481,7 +481,7 @@ inline result<http_request> make_delete_user_request(config const& cfg, secret c
     `customerId`, `to` when it is before `from`, `windowTimeZone` when not
     `is_valid_time_zone_name`).
 */
-inline result<http_request> make_user_consumption_request(config const& cfg, secret const& token, std::string_view project_id,
+inline result<http_request> make_get_user_consumption_request(config const& cfg, secret const& token, std::string_view project_id,
                                                           std::string_view customer_id, uuid const& user_id,
                                                           date_time const& from, date_time const& to,
                                                           std::optional<std::string_view> window_time_zone = std::nullopt)
@@ -507,7 +507,7 @@ inline result<http_request> make_user_consumption_request(config const& cfg, sec
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`).
 */
-inline result<http_request> make_project_quotas_request(config const& cfg, secret const& token, std::string_view project_id)
+inline result<http_request> make_get_project_quotas_request(config const& cfg, secret const& token, std::string_view project_id)
 {
     auto req = detail::project_request(cfg, token, http_method::get, project_id);
     if(req)

@@ -398,7 +398,7 @@ result<T> parse_json_response(http_response const& r, std::initializer_list<unsi
     lifetime. No error contains the token.
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<access_token> parse_token_response(http_response const& r, config const& cfg,
+inline result<access_token> parse_fetch_token_response(http_response const& r, config const& cfg,
                                                  parse_arena* arena = nullptr)
 {
     auto body = detail::parse_json_response<detail::token_body>(r, {200}, cfg, arena);
@@ -460,7 +460,7 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
     @return the quotas, or the errors listed in the file comment.
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<customer_quotas> parse_customer_quotas_response(http_response const& r, config const& cfg,
+inline result<customer_quotas> parse_get_customer_quotas_response(http_response const& r, config const& cfg,
                                                               parse_arena* arena = nullptr)
 {
     return detail::parse_json_response<customer_quotas>(r, {200}, cfg, arena);
@@ -499,7 +499,7 @@ inline result<void> parse_delete_user_response(http_response const& r, config co
     @return the credits consumed in the window, or the errors listed in the file comment.
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<double> parse_user_consumption_response(http_response const& r, config const& cfg,
+inline result<double> parse_get_user_consumption_response(http_response const& r, config const& cfg,
                                                       parse_arena* arena = nullptr)
 {
     auto c = detail::parse_json_response<detail::consumption_body>(r, {200}, cfg, arena);
@@ -513,7 +513,7 @@ inline result<double> parse_user_consumption_response(http_response const& r, co
     @return the quotas, or the errors listed in the file comment.
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
-inline result<project_quotas> parse_project_quotas_response(http_response const& r, config const& cfg,
+inline result<project_quotas> parse_get_project_quotas_response(http_response const& r, config const& cfg,
                                                             parse_arena* arena = nullptr)
 {
     return detail::parse_json_response<project_quotas>(r, {200}, cfg, arena);
