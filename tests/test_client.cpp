@@ -99,7 +99,7 @@ TEST_CASE("create_user: the password and the token never appear in an error")
         CAPTURE(os.str());
         CHECK(os.str().find(password) == std::string::npos);
         CHECK(os.str().find(token) == std::string::npos);
-        CHECK(r.error().message.find(password) == std::string::npos);
+        CHECK(r.error().to_string().find(password) == std::string::npos);
         CHECK(r.error().request_id.find(token) == std::string::npos);
     }
 }
@@ -216,7 +216,7 @@ TEST_CASE("credentials: one new token and one resend after a 401, never more")
     auto const r = c.create_user("p", "c", docs_user());
     REQUIRE_FALSE(r);
     CHECK(r.error().http_status == 401);
-    CHECK(r.error().message == "still no");
+    CHECK(r.error().server_message() == "still no");
     CHECK(t.requests().size() == 7);
 }
 
@@ -235,7 +235,7 @@ TEST_CASE("credentials: a fixed-token client does not refresh, and a failed logi
     auto const r = c.create_user("p", "c", docs_user());
     REQUIRE_FALSE(r);
     CHECK(r.error().http_status == 401);
-    CHECK(r.error().message.find("console-PASSWORD-42") == std::string::npos);
+    CHECK(r.error().to_string().find("console-PASSWORD-42") == std::string::npos);
     CHECK(t2.requests().size() == 1); // nothing else was sent
 }
 
@@ -589,7 +589,7 @@ TEST_CASE("fetch_token: errors carry no password, and a failed fetch keeps nothi
     auto r = c.fetch_token();
     REQUIRE_FALSE(r);
     CHECK(r.error() == errc::connection_failed);
-    CHECK(r.error().message.find("console-PASSWORD-42") == std::string::npos);
+    CHECK(r.error().to_string().find("console-PASSWORD-42") == std::string::npos);
     t.push(200, R"({"accessToken":"x","tokenType":"mac","expiresIn":60})");
     r = c.fetch_token();
     REQUIRE_FALSE(r);

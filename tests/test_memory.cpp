@@ -179,7 +179,7 @@ TEST_CASE("parsing a 409 error response: a known, small heap footprint")
     auto const bounded = measure([&] {
         auto u = parse_create_user_response(huge, config{});
         REQUIRE_FALSE(u);
-        CHECK(u.error().message.size() == 515);
+        CHECK(u.error().server_message().size() == 515);
     });
     report("parse 409 with a 100000-byte message", bounded);
     CHECK(bounded.peak <= 2560);

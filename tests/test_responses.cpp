@@ -303,7 +303,7 @@ TEST_CASE("4xx and 5xx become API errors carrying the status and the server's me
         REQUIRE_FALSE(p);
         CHECK(p.error() == errc::api_error);
         CHECK(p.error().http_status == k.status);
-        CHECK(p.error().message == k.message);
+        CHECK(p.error().server_message() == k.message);
         CHECK(p.error().request_id == "req-42");
     }
 }
@@ -312,16 +312,16 @@ TEST_CASE("server messages are bounded and cleaned of control characters")
 {
     http_response r = json(500, std::string(100000, 'x'), "text/plain");
     auto e = parse_api_error(r);
-    CHECK(e.message.size() == 512 + 3);
-    CHECK(e.message.substr(512) == "...");
+    CHECK(e.server_message().size() == 512 + 3);
+    CHECK(e.server_message().substr(512) == "...");
 
     r = json(400, "{\"message\":\"line1\\nline2\\u001b[31m\"}");
     e = parse_api_error(r);
-    CHECK(e.message == "line1 line2 [31m");
+    CHECK(e.server_message() == "line1 line2 [31m");
 
     r = json(400, "bad \xFF utf8 \xC3\xA9", "text/plain");
     e = parse_api_error(r);
-    CHECK(e.message == "bad ? utf8 \xC3\xA9");
+    CHECK(e.server_message() == "bad ? utf8 \xC3\xA9");
 }
 
 // ---------------------------------------------------------------------------
@@ -428,7 +428,7 @@ TEST_CASE("customers: create (200 or 201), update (200), delete (204, or 200)")
     CHECK(parse_delete_customer_response(json(204, "", ""), config{}));
     CHECK(parse_delete_customer_response(json(200, "{}"), config{}));
     CHECK(parse_delete_customer_response(json(204, "{}"), config{}).error() == errc::unexpected_body);
-    CHECK(parse_delete_customer_response(json(404, R"({"message":"no such customer"})"), config{}).error().message ==
+    CHECK(parse_delete_customer_response(json(404, R"({"message":"no such customer"})"), config{}).error().server_message() ==
           "no such customer");
 }
 

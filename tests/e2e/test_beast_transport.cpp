@@ -313,7 +313,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == errc::api_error);
         CHECK(r.error().http_status == 401);
-        CHECK(r.error().message == "missing or invalid bearer token");
+        CHECK(r.error().server_message() == "missing or invalid bearer token");
         CHECK_FALSE(contains(r.error().to_string(), "not-a-valid-token"));
     }
     SECTION("404 for an unknown project")
@@ -322,7 +322,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == errc::api_error);
         CHECK(r.error().http_status == 404);
-        CHECK(r.error().message == "project not found");
+        CHECK(r.error().server_message() == "project not found");
     }
     SECTION("409 for a duplicate email")
     {
@@ -332,7 +332,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == errc::api_error);
         CHECK(r.error().http_status == 409);
-        CHECK(r.error().message == "a user with this email already exists in the customer");
+        CHECK(r.error().server_message() == "a user with this email already exists in the customer");
     }
     SECTION("429 with Retry-After")
     {
@@ -346,7 +346,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == errc::api_error);
         CHECK(r.error().http_status == 429);
-        CHECK(r.error().message == "injected status 429");
+        CHECK(r.error().server_message() == "injected status 429");
     }
     SECTION("503")
     {
@@ -355,7 +355,7 @@ TEST_CASE("beast_transport surfaces API errors with status and message")
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error() == errc::api_error);
         CHECK(r.error().http_status == 503);
-        CHECK(r.error().message == "injected status 503");
+        CHECK(r.error().server_message() == "injected status 503");
     }
     // Every error response kept the connection: one accept for all of them.
 }

@@ -130,7 +130,7 @@ TEST_CASE("whole API: customers and users, every operation, over TLS with creden
     auto const missing = c.get_customer_quotas(project, nc.customer_id);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().http_status == 404);
-    CHECK_FALSE(missing.error().message.empty());
+    CHECK_FALSE(missing.error().server_message().empty());
 }
 
 TEST_CASE("whole API: the older pagination form and 200 for creates")

@@ -96,6 +96,10 @@ enum class errc : int
     /// email or enum value, an integer out of range or with a fraction; or a
     /// number whose exponent is beyond 2^31, which Boost.JSON does not read.
     invalid_value = 27,
+    /// The bytes the transport received are not an HTTP/1.1 response (a
+    /// status line or header section it cannot read); `error::message` says
+    /// what was wrong.
+    invalid_response = 28,
 
     // --- Resources ---------------------------------------------------------
     /// The `parse_arena` given to a parser ran out (never an `abort()`).
@@ -142,6 +146,7 @@ public:
         case errc::unknown_field:         return "unknown field";
         case errc::wrong_type:            return "field has the wrong type";
         case errc::invalid_value:         return "field has an invalid value";
+        case errc::invalid_response:      return "invalid HTTP response";
         case errc::out_of_memory:         return "out of memory";
         }
         return "unknown corti.admin error";
@@ -165,11 +170,127 @@ inline boost::system::error_code make_error_code(errc e) noexcept
     return {static_cast<int>(e), admin_category()};
 }
 
+
+/** What a caller branches on: groups of error codes (category
+    `corti.admin.condition`). Compare an error with one:
+    `r.error() == condition::invalid_response`.
+
+    - `invalid_argument`: `errc::invalid_argument`, `invalid_field`,
+      `invalid_base_url`; nothing was sent, fix the input.
+    - `transport`: `errc::timeout`, `truncated_response`, `connection_failed`,
+      and every code of another category (a transport's own, such as Asio's
+      `operation_aborted`); the request may or may not have taken effect.
+    - `api_error`: `errc::api_error`, the server's 4xx or 5xx.
+    - `invalid_response`: an answer the library does not accept:
+      `redirect_not_followed`, `unexpected_status`, `bad_content_type`,
+      `unexpected_body`, `invalid_response`, and the body's
+      `malformed_json`, `duplicate_key`, `missing_field`, `unknown_field`,
+      `wrong_type`, `invalid_value`.
+    - `limits`: a bound of the library was reached: `body_too_large`,
+      `too_deep`, `string_too_long`, `too_many_pages`, `out_of_memory`.
+*/
+enum class condition : int
+{
+    invalid_argument = 1,
+    transport = 2,
+    api_error = 3,
+    invalid_response = 4,
+    limits = 5,
+};
+
+namespace detail {
+
+/// The condition an `errc` belongs to.
+constexpr condition condition_of(errc e) noexcept
+{
+    switch(e)
+    {
+    case errc::invalid_argument:
+    case errc::invalid_field:
+    case errc::invalid_base_url: return condition::invalid_argument;
+    case errc::timeout:
+    case errc::truncated_response:
+    case errc::connection_failed: return condition::transport;
+    case errc::api_error: return condition::api_error;
+    case errc::body_too_large:
+    case errc::too_deep:
+    case errc::string_too_long:
+    case errc::too_many_pages:
+    case errc::out_of_memory: return condition::limits;
+    case errc::redirect_not_followed:
+    case errc::unexpected_status:
+    case errc::bad_content_type:
+    case errc::unexpected_body:
+    case errc::invalid_response:
+    case errc::malformed_json:
+    case errc::duplicate_key:
+    case errc::missing_field:
+    case errc::unknown_field:
+    case errc::wrong_type:
+    case errc::invalid_value: break;
+    }
+    return condition::invalid_response;
+}
+
+class condition_category final : public boost::system::error_category
+{
+public:
+    constexpr condition_category() noexcept : boost::system::error_category(0xc0a7'1ad1'0000'0002ULL) {}
+
+    char const* name() const noexcept override { return "corti.admin.condition"; }
+
+    std::string message(int ev) const override { return message(ev, nullptr, 0); }
+
+    char const* message(int ev, char*, std::size_t) const noexcept override
+    {
+        switch(static_cast<condition>(ev))
+        {
+        case condition::invalid_argument: return "invalid argument";
+        case condition::transport:        return "transport failure";
+        case condition::api_error:        return "API error";
+        case condition::invalid_response: return "invalid response";
+        case condition::limits:           return "limit reached";
+        }
+        return "unknown corti.admin condition";
+    }
+
+    /// A code of the library's category belongs to one condition; a code of
+    /// any other category (a transport's) is a transport failure.
+    bool equivalent(boost::system::error_code const& code, int cond) const noexcept override
+    {
+        if(!code)
+            return false;
+        if(code.category() == admin_category_instance)
+            return static_cast<int>(condition_of(static_cast<errc>(code.value()))) == cond;
+        return cond == static_cast<int>(condition::transport);
+    }
+};
+
+inline constexpr condition_category condition_category_instance{};
+
+} // namespace detail
+
+/// Returns the category of `condition` (name `corti.admin.condition`).
+inline boost::system::error_category const& condition_category() noexcept
+{
+    return detail::condition_category_instance;
+}
+
+/// Makes an `error_condition` of `condition`; found by ADL.
+inline boost::system::error_condition make_error_condition(condition c) noexcept
+{
+    return {static_cast<int>(c), condition_category()};
+}
 } // namespace admin
 } // namespace corti
 
 template<>
 struct boost::system::is_error_code_enum<corti::admin::errc> : std::true_type
+{
+};
+
+template<>
+struct boost::system::is_error_condition_enum<corti::admin::condition> : std::true_type
 {
 };
 
@@ -179,8 +300,12 @@ namespace admin {
 /** What went wrong, as a value.
 
     Every operation of the library that can fail returns `result<T>`, whose
-    error is this type. Compare `code` with an `errc` (`e.code == errc::api_error`)
-    or with a transport's own codes.
+    error is this type. Compare it with an `errc` (`e == errc::api_error`),
+    with a `condition` (`e == condition::invalid_response`), or its `code`
+    with a transport's own codes.
+
+    The library's explanation (`message`) and the server's own text
+    (`server_message()`) are kept apart: only the second comes from the wire.
 
     No member ever holds a password or a token: the client scrubs the secrets
     it sent from the server's message before returning.
@@ -194,8 +319,8 @@ struct error
     /// The HTTP status when a response was received, else 0.
     unsigned http_status = 0;
 
-    /// Detail: the server's message for `api_error` (or an excerpt of its body),
-    /// a parser or transport explanation otherwise. May be empty.
+    /// The library's (or the transport's) explanation. May be empty; never
+    /// text from the server's body (see `server_message()`).
     std::string message;
 
     /// For validation failures: the JSON Pointer of the offending response
@@ -220,6 +345,19 @@ struct error
     {
     }
 
+    /** Returns the server's own words: for `api_error`, the message found
+        in its body or a bounded excerpt of the body (at most 512 bytes,
+        control characters replaced, secrets the client sent scrubbed).
+        Empty for every other error.
+    */
+    std::string const& server_message() const noexcept { return server_message_; }
+
+    /// Sets the server's words (`parse_api_error` does; so may a transport).
+    void set_server_message(std::string text) { server_message_ = std::move(text); }
+
+    /// Gives access to the server's words to scrub a secret from them.
+    std::string& server_message_buffer() noexcept { return server_message_; }
+
     /** Returns a one-line description, e.g.
         `corti.admin: missing required field at /email`
         `corti.admin: API error (HTTP 409): email already exists [request-id abc]`.
@@ -227,7 +365,7 @@ struct error
     std::string to_string() const
     {
         std::string s;
-        s.reserve(64 + message.size() + field.size() + request_id.size());
+        s.reserve(80 + message.size() + server_message_.size() + field.size() + request_id.size());
         s += code.category().name();
         s += ": ";
         s += code.message();
@@ -247,6 +385,11 @@ struct error
             s += ": ";
             s += message;
         }
+        if(!server_message_.empty())
+        {
+            s += message.empty() ? ": " : "; the server said: ";
+            s += server_message_;
+        }
         if(!request_id.empty())
         {
             s += " [request-id ";
@@ -261,7 +404,15 @@ struct error
     friend bool operator!=(error const& e, errc c) noexcept { return !(e == c); }
     friend bool operator!=(errc c, error const& e) noexcept { return !(e == c); }
 
+    friend bool operator==(error const& e, condition c) noexcept { return e.code == c; }
+    friend bool operator==(condition c, error const& e) noexcept { return e.code == c; }
+    friend bool operator!=(error const& e, condition c) noexcept { return !(e == c); }
+    friend bool operator!=(condition c, error const& e) noexcept { return !(e == c); }
+
     friend std::ostream& operator<<(std::ostream& os, error const& e) { return os << e.to_string(); }
+
+private:
+    std::string server_message_;
 };
 
 /** Thrown by `result<T>::value()` on an error when exceptions are enabled.

@@ -24,7 +24,7 @@
 #include <corti/admin/encode.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/model.hpp>
-#include <corti/admin/responses.hpp>
+#include <corti/admin/detail/read_response.hpp>
 #include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>
 #include <corti/admin/validate.hpp>
@@ -115,21 +115,6 @@ struct json_schema<user_update>
                                json_field("enabled", &user_update::enabled),
                                json_field("password", &user_update::password, &is_valid_password));
     }
-};
-
-/// What `T` is read as: itself, or its wire form.
-template<class T>
-struct wire
-{
-    using type = T;
-    static T from(T&& t) { return std::move(t); }
-};
-
-template<>
-struct wire<access_token>
-{
-    using type = token_body;
-    static access_token from(token_body&& b) { return to_access_token(std::move(b)); }
 };
 
 /** Sends the events of `v` to `h`, as a tokenizer would for its text:

@@ -62,7 +62,7 @@ struct retry_timer_fired
 };
 
 /** The intermediate handler of an asynchronous call: sends each request the
-    call's steps (`client::call_steps`) ask for, gives them each answer, and
+    call's steps (`detail::op_steps` and the like) ask for, gives them each answer, and
     calls the user's handler with the result. Its associated executor,
     allocator and cancellation slot are the user's handler's (see the
     `associator` specialization below).
@@ -84,31 +84,31 @@ struct call_op
     /// the call is over.
     bool step()
     {
-        if(!steps_.next())
-            return false;
-        if(auto const delay = steps_.take_wait())
+        auto const a = steps_.next();
+        switch(a.what)
         {
-            timer_ = std::make_unique<boost::asio::steady_timer>(transport_executor(*transport_), *delay);
+        case sansio::call_action::kind::wait: {
+            timer_ = std::make_unique<boost::asio::steady_timer>(transport_executor(*transport_), a.delay);
             auto& timer = *timer_;
             timer.async_wait(boost::asio::prepend(std::move(*this), retry_timer_fired{}));
             return true;
         }
-        send();
-        return true;
-    }
-
-    void send()
-    {
-        sending_ = std::make_unique<http_request const>(*steps_.next());
-        http_request const& req = *sending_;
-        Transport& t = *transport_;
-        t.async_send(req, std::move(*this));
+        case sansio::call_action::kind::send: {
+            sending_ = std::make_unique<http_request const>(*a.request);
+            http_request const& req = *sending_;
+            Transport& t = *transport_;
+            t.async_send(req, std::move(*this));
+            return true;
+        }
+        case sansio::call_action::kind::done: break;
+        }
+        return false;
     }
 
     void operator()(result<http_response> r)
     {
         sending_.reset(); // the transport is done with it
-        steps_.take(std::move(r));
+        steps_.on_response(std::move(r));
         if(!step())
             std::move(handler_)(steps_.take_result());
     }
@@ -116,10 +116,7 @@ struct call_op
     void operator()(retry_timer_fired, boost::system::error_code ec)
     {
         timer_.reset();
-        if(!ec)
-            return send();
-        // Cancelled while waiting: that is the call's answer.
-        steps_.take(error(ec, "cancelled while waiting to retry"));
+        steps_.on_wait_done(ec); // cancelled while waiting: that is the call's answer
         if(!step())
             std::move(handler_)(steps_.take_result());
     }

@@ -52,6 +52,7 @@ inline void redact_in(std::string& text, std::string_view s)
 inline error redact(error e, std::string_view s)
 {
     redact_in(e.message, s);
+    redact_in(e.server_message_buffer(), s);
     redact_in(e.field, s);
     redact_in(e.request_id, s);
     return e;

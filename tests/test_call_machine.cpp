@@ -1,0 +1,269 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+// The call machine alone, step by step: no transport, no client. Each test
+// plays the driver: it reads the action, and answers it by hand.
+#include <corti/admin/sansio/call_machine.hpp>
+
+#include <boost/asio/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace corti::admin;
+using sansio::call_action;
+using sansio::call_machine;
+using sansio::token_state;
+
+namespace {
+
+char const* const password = "Console-Pa55word-0123";
+char const* const user_password = "My$ecureP@ssw0rd123!";
+
+http_response answer(unsigned status, std::string body = "{}", std::string content_type = "application/json")
+{
+    http_response r;
+    r.status = status;
+    if(!content_type.empty())
+        r.headers.add("Content-Type", content_type);
+    r.body = std::move(body);
+    return r;
+}
+
+http_response token_answer(std::string const& tok, int expires_in = 3600)
+{
+    return answer(200, R"({"accessToken":")" + tok + R"(","tokenType":"Bearer","expiresIn":)" +
+                           std::to_string(expires_in) + "}");
+}
+
+token_state with_credentials() { return token_state(console_credentials{"admin@example.com", secret(password)}); }
+
+result<http_request> get_request(config const& cfg, secret const& token)
+{
+    return make_get_project_quotas_request(cfg, token, "p");
+}
+
+new_user const a_user{"user@example.com", "John", "Doe", secret(user_password)};
+
+retry_policy retries(unsigned attempts)
+{
+    auto p = detail::with_default_hooks(retry_policy::with_attempts(attempts));
+    p.jitter = [] { return 0.0; };
+    return p;
+}
+
+bool contains(std::string const& s, std::string const& part) { return s.find(part) != std::string::npos; }
+
+} // namespace
+
+TEST_CASE("call machine: a fixed token sends the request once and hands back the answer")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(1);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
+    auto a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    CHECK(a.request->headers.find("Authorization") == "Bearer tok-A");
+    CHECK(a.request->target == "/functions/v1/public/projects/p/quotas");
+    m.on_response(answer(200, R"({"quotas":[]})"));
+    CHECK(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
+
+TEST_CASE("call machine: an invalid request ends the call before any action")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(3);
+    call_machine m(tokens, rp, cfg, make_get_project_quotas_request(cfg, tokens.for_build(), ".."), {}, {});
+    CHECK(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::invalid_argument);
+    CHECK(r.error() == condition::invalid_argument);
+}
+
+TEST_CASE("call machine: with credentials and no token, the token comes first")
+{
+    config const cfg;
+    token_state tokens = with_credentials();
+    retry_policy const rp = retries(1);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    auto a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    CHECK(a.request->target == "/functions/v1/public/auth/token");
+    CHECK(a.request->headers.find("Authorization").empty());
+    m.on_response(token_answer("tok-NEW"));
+    a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    CHECK(a.request->headers.find("Authorization") == "Bearer tok-NEW");
+    CHECK(tokens.current().reveal() == "tok-NEW");
+    m.on_response(answer(200));
+    CHECK(m.next().what == call_action::kind::done);
+    CHECK(m.take_response());
+}
+
+TEST_CASE("call machine: a 401 fetches one new token and sends the request once more")
+{
+    config const cfg;
+    token_state tokens = with_credentials();
+    tokens.set(secret("tok-OLD"));
+    retry_policy const rp = retries(1);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    REQUIRE(m.next().request->headers.find("Authorization") == "Bearer tok-OLD");
+    m.on_response(answer(401, R"({"message":"expired tok-OLD"})"));
+    auto a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    CHECK(a.request->target == "/functions/v1/public/auth/token");
+    m.on_response(token_answer("tok-NEW"));
+    a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    CHECK(a.request->headers.find("Authorization") == "Bearer tok-NEW");
+    // A second 401 is the answer: no third token.
+    m.on_response(answer(401, R"({"message":"refused tok-OLD and tok-NEW"})"));
+    REQUIRE(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE(r);
+    CHECK(r->status == 401);
+    CHECK_FALSE(contains(r->body, "tok-OLD")); // the refused token is scrubbed too
+    CHECK_FALSE(contains(r->body, "tok-NEW"));
+}
+
+TEST_CASE("call machine: a retryable answer asks for a wait, then the same request again")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(3);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
+    m.on_response(answer(503));
+    auto a = m.next();
+    REQUIRE(a.what == call_action::kind::wait);
+    CHECK(a.delay == std::chrono::milliseconds(125)); // base 250 ms: d/2 + 0 * d/2
+    m.on_wait_done();
+    a = m.next();
+    REQUIRE(a.what == call_action::kind::send);
+    m.on_response(answer(503));
+    REQUIRE(m.next().what == call_action::kind::wait);
+    CHECK(m.next().delay == std::chrono::milliseconds(250));
+    m.on_wait_done();
+    m.on_response(answer(503)); // the third attempt's answer is final
+    REQUIRE(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE(r);
+    CHECK(r->status == 503);
+}
+
+TEST_CASE("call machine: a transport failure is retried like a 503, a timeout is not")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(2);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
+    m.on_response(error(errc::connection_failed, "refused"));
+    REQUIRE(m.next().what == call_action::kind::wait);
+    m.on_wait_done();
+    m.on_response(error(errc::timeout, "deadline"));
+    REQUIRE(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::timeout);
+    CHECK(r.error() == condition::transport);
+}
+
+TEST_CASE("call machine: nothing is retried when the request may not be repeated or the driver cannot wait")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(5);
+    for(auto opt : {call_machine::options{false, true, false}, call_machine::options{true, false, false}})
+    {
+        call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, opt);
+        m.on_response(answer(503));
+        REQUIRE(m.next().what == call_action::kind::done);
+        CHECK(m.take_response()->status == 503);
+    }
+}
+
+TEST_CASE("call machine: a cancelled wait ends the call with the cancellation")
+{
+    config const cfg;
+    token_state tokens(secret("tok-A"));
+    retry_policy const rp = retries(3);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
+    m.on_response(answer(429));
+    REQUIRE(m.next().what == call_action::kind::wait);
+    m.on_wait_done(boost::asio::error::operation_aborted);
+    REQUIRE(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == boost::asio::error::operation_aborted);
+    CHECK(r.error() == condition::transport);
+}
+
+TEST_CASE("call machine: the call's secret and the Console password are scrubbed from errors and answers")
+{
+    config const cfg;
+    token_state tokens = with_credentials();
+    retry_policy const rp = retries(1);
+    auto req = make_create_user_request(cfg, tokens.for_build(), "p", "c", a_user);
+    std::string const sent_secret(user_password);
+    SECTION("the token request fails: the error names neither password")
+    {
+        call_machine m(tokens, rp, cfg, std::move(req), sent_secret, {false, true, true});
+        m.on_response(error(errc::connection_failed, std::string("failed with ") + password + " " + user_password));
+        auto r = m.take_response();
+        REQUIRE_FALSE(r);
+        CHECK_FALSE(contains(r.error().to_string(), password));
+        CHECK_FALSE(contains(r.error().to_string(), user_password));
+    }
+    SECTION("the answer echoes the password: scrubbed before the driver parses it")
+    {
+        call_machine m(tokens, rp, cfg, std::move(req), sent_secret, {false, true, true});
+        m.on_response(token_answer("tok-NEW"));
+        m.on_response(answer(400, std::string(R"({"message":"bad password )") + user_password + R"("})"));
+        auto r = m.take_response();
+        REQUIRE(r);
+        CHECK_FALSE(contains(r->body, user_password));
+        CHECK(contains(r->body, "[redacted]"));
+    }
+}
+
+TEST_CASE("call machine: a refused token answer ends the call with the parser's error")
+{
+    config const cfg;
+    token_state tokens = with_credentials();
+    retry_policy const rp = retries(1);
+    call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    m.on_response(answer(403, R"({"message":"wrong password"})"));
+    REQUIRE(m.next().what == call_action::kind::done);
+    auto r = m.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::api_error);
+    CHECK(r.error() == condition::api_error);
+    CHECK(r.error().server_message() == "wrong password");
+    CHECK(r.error().http_status == 403);
+}
+
+TEST_CASE("token state: expiry, refresh margin and clamping")
+{
+    auto now = token_state::clock::time_point{} + std::chrono::hours(1);
+    token_state tokens = with_credentials();
+    tokens.set_refresh(std::chrono::seconds(60), [&] { return now; });
+    CHECK(tokens.needs_fetch());
+    CHECK(tokens.for_build().reveal() == "token-to-come");
+    tokens.set(secret("tok"), std::chrono::seconds(600));
+    CHECK_FALSE(tokens.needs_fetch());
+    now += std::chrono::seconds(539);
+    CHECK_FALSE(tokens.needs_fetch());
+    now += std::chrono::seconds(1);
+    CHECK(tokens.needs_fetch()); // 600 s less the 60 s margin
+    tokens.set(secret("tok"), std::chrono::seconds(1) * 1'000'000'000'000LL);
+    CHECK(tokens.expiry_after(std::chrono::seconds::max()) == now + max_token_lifetime - std::chrono::seconds(60));
+    token_state fixed(secret("tok"));
+    CHECK_FALSE(fixed.needs_fetch());
+    auto const req = fixed.fetch_request(config{});
+    REQUIRE_FALSE(req);
+    CHECK(req.error().field == "credentials");
+}
