@@ -211,6 +211,9 @@ inline void check_server_message(std::string_view m)
     CORTI_FUZZ_CHECK(!has_c1(m), "message holds a C1 control: " + show(m)); // F2
 }
 
+// ---------------------------------------------------------------------------
+// Parsing with and without an arena
+
 template<class T, class = void>
 struct has_equal : std::false_type
 {

@@ -11,6 +11,8 @@
 #include "../support.hpp"
 #include "../user_checks.hpp"
 
+#include <boost/json/basic_parser_impl.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
