@@ -3,9 +3,9 @@
 #define CORTI_ADMIN_FUZZ_BOOST_HANDLER_HPP
 
 /*  A handler for Boost.JSON's `basic_parser` that accepts every event and
-    sets no limit: the base of the oracles' handlers (fuzz/oracles.hpp), and
-    the benchmarks' syntax-only floor (bench/bench_parse.cpp). A derived
-    handler hides the events it wants.
+    sets no limit: the base of the oracles' handlers (fuzz/oracles.hpp,
+    fuzz/targets/), and the benchmarks' syntax-only floor
+    (bench/bench_parse.cpp). A derived handler hides the events it wants.
 */
 
 #include <boost/json/basic_parser_impl.hpp>

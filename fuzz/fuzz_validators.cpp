@@ -1,6 +1,6 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
-// libFuzzer entry point; the target's body is fuzz_validators in targets.hpp.
-#include "targets.hpp"
+// libFuzzer entry point; the target's body is fuzz_validators in targets/validators.hpp.
+#include "targets/validators.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
 {

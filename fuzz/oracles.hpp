@@ -3,163 +3,33 @@
 #define CORTI_ADMIN_FUZZ_ORACLES_HPP
 
 /*  Independent re-implementations ("oracles") the fuzz targets compare the
-    library against, plus the input splitter, the check macros, and a
-    recorder of the library's JSON parser's events (json_parser_log).
+    library against: UTF-8 decoded by code point, the message sanitizer as
+    documented, Content-Type matching, JSON Pointers, and facts about a JSON
+    text read by Boost.JSON's own parser (validity, duplicates, depth,
+    string lengths, a DOM).
 
     The oracles are written differently from the core on purpose (decode
     code points instead of classifying lead bytes, a DOM and a set-based
     duplicate finder instead of the schema handler): a bug shared by both
-    would go unnoticed, so they must not share code with the core.
+    would go unnoticed, so they must not share code with the core. Oracles
+    that only one target uses live in that target's file (fuzz/targets/).
 */
 
 #include "boost_handler.hpp"
-
-#include <corti/admin/detail/json_boost_source.hpp>
-#include <corti/admin/detail/json_parser.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-// ---------------------------------------------------------------------------
-// Reporting a violated invariant.
-//
-// The includer may define CORTI_FUZZ_FAIL(message) before including this
-// header: the replay test makes it a Catch2 FAIL. By default (libFuzzer) it
-// prints the message and traps, so libFuzzer saves the input as a crash.
-
-#ifndef CORTI_FUZZ_FAIL
-#define CORTI_FUZZ_FAIL(message) ::corti_fuzz::trap((message), __FILE__, __LINE__)
-#endif
-
-/// Checks an invariant; `detail` (a std::string expression) is only built on failure.
-#define CORTI_FUZZ_CHECK(cond, detail)                                                                                 \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if(!(cond))                                                                                                    \
-            CORTI_FUZZ_FAIL(std::string("invariant `" #cond "` violated: ") + (detail));                               \
-    } while(false)
-
-/*  Checks an invariant that a known, reported core bug violates (`id` names
-    the finding in fuzz/README.md). Always on, so the regression inputs fail
-    until the core is fixed; building with CORTI_FUZZ_IGNORE_KNOWN_BUGS turns
-    these checks off to keep fuzzing for other bugs meanwhile
-    (`FUZZ_IGNORE_KNOWN=1 scripts/fuzz`).
-*/
-#ifdef CORTI_FUZZ_IGNORE_KNOWN_BUGS
-#define CORTI_FUZZ_CHECK_KNOWN(id, cond, detail)                                                                       \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if(false) /* compiled, never run: keeps the variables it names "used" */                                      \
-        {                                                                                                              \
-            (void)(cond);                                                                                              \
-            (void)(detail);                                                                                            \
-        }                                                                                                              \
-    } while(false)
-#else
-#define CORTI_FUZZ_CHECK_KNOWN(id, cond, detail) CORTI_FUZZ_CHECK(cond, std::string("[" id "] ") + (detail))
-#endif
-
 namespace corti_fuzz {
-
-[[noreturn]] inline void trap(std::string const& message, char const* file, int line)
-{
-    std::fprintf(stderr, "%s:%d: %s\n", file, line, message.c_str());
-    std::fflush(stderr);
-    __builtin_trap();
-}
-
-/// Renders bytes for a failure message: printable ASCII as is, the rest as
-/// \xNN; long texts keep their head and tail (where cuts happen).
-inline std::string show(std::string_view s)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    constexpr std::size_t half = 120;
-    std::string out = "\"";
-    for(std::size_t i = 0; i < s.size(); ++i)
-    {
-        if(s.size() > 2 * half && i == half)
-        {
-            out += "\"...\"";
-            i = s.size() - half;
-        }
-        auto const c = static_cast<unsigned char>(s[i]);
-        if(c >= 0x20 && c < 0x7F && c != '\\' && c != '"')
-            out += static_cast<char>(c);
-        else
-        {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    out += "\" (" + std::to_string(s.size()) + " bytes)";
-    return out;
-}
-
-inline bool contains(std::string_view text, std::string_view part)
-{
-    return !part.empty() && text.find(part) != std::string_view::npos;
-}
-
-// ---------------------------------------------------------------------------
-// Input splitting
-
-/// The byte that separates the text fields of an input. 0xFF never occurs in
-/// UTF-8, so using it as a separator hides no interesting field value.
-inline constexpr char separator = '\xFF';
-
-/** Reads a fuzz input: configuration bytes first, then text fields. */
-class input
-{
-    std::string_view rest_;
-
-public:
-    input(std::uint8_t const* data, std::size_t size) : rest_(size ? reinterpret_cast<char const*>(data) : "", size) {}
-
-    /// The next byte, or 0 when the input is exhausted (short inputs still run).
-    std::uint8_t byte()
-    {
-        if(rest_.empty())
-            return 0;
-        auto const b = static_cast<std::uint8_t>(rest_.front());
-        rest_.remove_prefix(1);
-        return b;
-    }
-
-    /// The bytes up to the next separator (consumed) or to the end.
-    std::string_view field()
-    {
-        auto const at = rest_.find(separator);
-        auto const f = rest_.substr(0, at);
-        rest_.remove_prefix(at == std::string_view::npos ? rest_.size() : at + 1);
-        return f;
-    }
-
-    /// Splits what is left into at most `max` fields.
-    std::vector<std::string_view> fields(std::size_t max)
-    {
-        std::vector<std::string_view> out;
-        while(out.size() + 1 < max && rest_.find(separator) != std::string_view::npos)
-            out.push_back(field());
-        out.push_back(rest_);
-        rest_ = {};
-        return out;
-    }
-
-    /// Everything not consumed yet.
-    std::string_view rest() const { return rest_; }
-};
 
 // ---------------------------------------------------------------------------
 // UTF-8, decoded (not classified by lead byte as the core does)
@@ -438,169 +308,6 @@ inline json_facts facts_of(std::string_view text)
     f.valid = !ec && n == text.size();
     f.number_limit = ec == boost::json::error::exponent_overflow;
     return f;
-}
-
-/// Collects every string and key of a JSON text, decoded, up to the first
-/// syntax error (an unfinished string included).
-class strings_handler : public boost_handler
-{
-public:
-    std::vector<std::string> strings{std::string()};
-
-    bool on_key_part(sv s, std::size_t, ec_t&) { return part(s); }
-    bool on_key(sv s, std::size_t, ec_t&) { return done(s); }
-    bool on_string_part(sv s, std::size_t, ec_t&) { return part(s); }
-    bool on_string(sv s, std::size_t, ec_t&) { return done(s); }
-
-private:
-    bool part(sv s)
-    {
-        strings.back().append(s.data(), s.size());
-        return true;
-    }
-    bool done(sv s)
-    {
-        part(s);
-        strings.emplace_back();
-        return true;
-    }
-};
-
-inline std::vector<std::string> decoded_strings(std::string_view text)
-{
-    boost::json::parse_options opt;
-    opt.max_depth = 100000;
-    boost::json::basic_parser<strings_handler> p(opt);
-    boost::system::error_code ec;
-    p.write_some(false, text.data(), text.size(), ec);
-    return std::move(p.handler().strings);
-}
-
-/** Boost.JSON's reading of a text as one line of events, in the form
-    `json_parser_log` in targets.hpp writes for the library's parser: `{` `}`
-    `[` `]`, `K<key>;` and `S<string>;` (decoded, whole), `N<number as
-    written>;`, `T`, `F`, `Z` (null).
-*/
-class event_log_handler : public boost_handler
-{
-public:
-    std::string log;
-
-    bool on_object_begin(ec_t&) { return put("{"); }
-    bool on_object_end(std::size_t, ec_t&) { return put("}"); }
-    bool on_array_begin(ec_t&) { return put("["); }
-    bool on_array_end(std::size_t, ec_t&) { return put("]"); }
-    bool on_key_part(sv s, std::size_t, ec_t&) { return part('K', s); }
-    bool on_key(sv s, std::size_t, ec_t&) { return done('K', s); }
-    bool on_string_part(sv s, std::size_t, ec_t&) { return part('S', s); }
-    bool on_string(sv s, std::size_t, ec_t&) { return done('S', s); }
-    bool on_number_part(sv s, ec_t&) { return part('N', s); }
-    bool on_int64(std::int64_t, sv s, ec_t&) { return done('N', s); }
-    bool on_uint64(std::uint64_t, sv s, ec_t&) { return done('N', s); }
-    bool on_double(double, sv s, ec_t&) { return done('N', s); }
-    bool on_bool(bool b, ec_t&) { return put(b ? "T" : "F"); }
-    bool on_null(ec_t&) { return put("Z"); }
-
-private:
-    bool open_ = false; // inside a key, string or number
-
-    bool put(std::string_view s)
-    {
-        log.append(s.data(), s.size());
-        return true;
-    }
-    bool part(char kind, sv s)
-    {
-        if(!open_)
-            log += kind;
-        open_ = true;
-        log.append(s.data(), s.size());
-        return true;
-    }
-    bool done(char kind, sv s)
-    {
-        part(kind, s);
-        open_ = false;
-        return put(";");
-    }
-};
-
-/// The library's parser's events in event_log_handler's form, checking the
-/// piece protocol on the way; it rejects the document at event `reject_at`.
-class json_parser_log final : public corti::admin::detail::json_handler
-{
-public:
-    std::string log;
-    long reject_at = -1;
-    bool rejected = false;
-    std::size_t pieces = 0;         ///< keys and strings, and the pieces they came in
-    std::size_t longest_piece = 0;  ///< in bytes
-
-    bool object_begin() { return put("{"); }
-    bool object_end() { return put("}"); }
-    bool array_begin() { return put("["); }
-    bool array_end() { return put("]"); }
-    bool key_part(std::string_view s, std::size_t total) { return piece('K', s, total, false); }
-    bool key(std::string_view s, std::size_t total) { return piece('K', s, total, true); }
-    bool string_part(std::string_view s, std::size_t total) { return piece('S', s, total, false); }
-    bool string(std::string_view s, std::size_t total) { return piece('S', s, total, true); }
-    bool number(std::string_view s) { return piece('N', s, s.size(), true); }
-    bool boolean(bool b) { return put(b ? "T" : "F"); }
-    bool null() { return put("Z"); }
-
-private:
-    long events_ = 0;
-    std::size_t open_ = 0; // bytes of the key or string being read, 0 when none
-    bool in_text_ = false;
-
-    bool next()
-    {
-        CORTI_FUZZ_CHECK(!rejected, "called after it rejected the document");
-        if(events_++ == reject_at)
-            rejected = true;
-        return !rejected;
-    }
-    bool put(std::string_view s)
-    {
-        CORTI_FUZZ_CHECK(!in_text_, "an event inside a string: " + show(log));
-        log.append(s.data(), s.size());
-        return next();
-    }
-    bool piece(char kind, std::string_view s, std::size_t total, bool last)
-    {
-        CORTI_FUZZ_CHECK(total == open_ + s.size(), "total " + std::to_string(total) + " after " + std::to_string(open_) +
-                                                        " + " + std::to_string(s.size()));
-        CORTI_FUZZ_CHECK(utf8_length(s).has_value(), "a piece cuts a character: " + show(s));
-        ++pieces;
-        longest_piece = std::max(longest_piece, s.size());
-        if(!in_text_)
-            log += kind;
-        log.append(s.data(), s.size());
-        in_text_ = !last;
-        open_ = last ? 0 : total;
-        if(last)
-            log += ';';
-        return next();
-    }
-};
-
-/// How Boost.JSON's parser ends on a whole text, nested at most `max_depth` levels.
-struct boost_reading
-{
-    boost::system::error_code ec; ///< empty when the text is one document
-    std::string log;              ///< the events before the end (see event_log_handler)
-};
-
-inline boost_reading boost_read(std::string_view text, std::size_t max_depth)
-{
-    boost::json::parse_options opt;
-    opt.max_depth = max_depth;
-    boost::json::basic_parser<event_log_handler> p(opt);
-    boost::system::error_code ec;
-    auto const n = p.write_some(false, text.data(), text.size(), ec);
-    if(!ec && n != text.size())
-        ec = boost::json::error::extra_data;
-    return {ec, std::move(p.handler().log)};
 }
 
 /// The DOM of a text the facts say is valid and shallow enough.

@@ -5,8 +5,8 @@
 Run from anywhere: python3 fuzz/seeds.py. It rewrites both folders from the
 tables below (so edit here, not the files) and reads the date-time, uuid and
 email cases of ../shared/peer-suites/JSON-Schema-Test-Suite/format/ when that
-folder exists. The input layouts (configuration prefix bytes) are described
-at the top of fuzz/targets.hpp.
+folder exists. The input layouts (configuration prefix bytes) are listed at
+the top of fuzz/targets.hpp and described in each fuzz/targets/<name>.hpp.
 """
 
 import hashlib

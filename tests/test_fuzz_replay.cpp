@@ -2,9 +2,10 @@
 //
 // The fuzz targets as ordinary tests, on any compiler and without libFuzzer:
 // every file of fuzz/corpus/<target>/ and fuzz/regressions/<target>/ goes
-// through the same function body libFuzzer calls (fuzz/targets.hpp). Then one
-// readable case per core bug the fuzzing found (fuzz/README.md, "Findings"):
-// an open finding's case fails until the core is fixed, then guards the fix.
+// through the same function body libFuzzer calls (fuzz/targets/<name>.hpp,
+// listed by fuzz/targets.hpp). Then one readable case per core bug the
+// fuzzing found (fuzz/README.md, "Findings"): an open finding's case fails
+// until the core is fixed, then guards the fix.
 
 #include <catch2/catch.hpp>
 

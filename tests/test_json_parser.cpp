@@ -4,8 +4,8 @@
 // handler that says no changes (nothing but the events): the same for both.
 #include <catch2/catch.hpp>
 
-#define CORTI_FUZZ_FAIL(message) FAIL(message)
-#include "oracles.hpp"
+#define CORTI_EVENT_RECORDER_FAIL(message) FAIL(message)
+#include "support/event_recorder.hpp"
 
 #include <corti/admin/detail/json_boost_source.hpp>
 #include <corti/admin/detail/json_parser.hpp>
@@ -17,11 +17,11 @@ using st = json_parse_result::status;
 
 namespace {
 
-// The recorder the fuzz target uses: it writes the events as text ({ } [ ]
+// The recorder the fuzz target fuzz_json_parser uses too: it writes the events as text ({ } [ ]
 // K<key>; S<string>; N<number>; T F Z), checks the piece protocol (totals,
 // whole characters), and says no at event `reject_at`; a violation fails
 // the test case.
-using recorder = corti_fuzz::json_parser_log;
+using recorder = corti_test::event_recorder;
 
 // The compact tokenizer (its reasons and offsets are its own).
 json_parse_result parse(std::string const& text, recorder& r, std::size_t depth = 64)
