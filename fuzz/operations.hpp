@@ -2,45 +2,59 @@
 #ifndef CORTI_ADMIN_FUZZ_OPERATIONS_HPP
 #define CORTI_ADMIN_FUZZ_OPERATIONS_HPP
 
-/*  The operations whose responses fuzz_operation_responses parses: every
-    operation but create-user (which has a target of its own), each with its
-    parser and its documented success statuses. The one place in fuzz/ that
-    names them; the library's table of operations can replace it.
+/*  The operations whose responses fuzz_operation_responses parses: the
+    library's table of operations (`corti::admin::operations::all`) but
+    create-user, which has a target of its own. A new descriptor in the
+    table is fuzzed here without a line of change.
 */
 
 #include <corti/admin.hpp>
 
-#include <initializer_list>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 namespace corti_fuzz {
 
+namespace detail {
+
+template<class Op>
+inline constexpr bool fuzzed_here = !std::is_same_v<Op, corti::admin::operations::create_user>;
+
+template<std::size_t... I>
+constexpr unsigned count_fuzzed(std::index_sequence<I...>)
+{
+    return (0u + ... + (fuzzed_here<std::tuple_element_t<I, corti::admin::operations::all>> ? 1u : 0u));
+}
+
+template<class Visit, std::size_t... I>
+void visit_fuzzed(unsigned index, Visit& visit, std::index_sequence<I...>)
+{
+    unsigned n = 0;
+    auto one = [&](auto* op) {
+        using op_t = std::remove_pointer_t<decltype(op)>;
+        if constexpr(fuzzed_here<op_t>)
+            if(n++ == index)
+                visit(&op_t::parse, op_t::success);
+    };
+    (one(static_cast<std::tuple_element_t<I, corti::admin::operations::all>*>(nullptr)), ...);
+}
+
+} // namespace detail
+
 /// How many operations `visit_operation` knows (an input byte picks one modulo this).
-inline constexpr unsigned operation_count = 11;
+inline constexpr unsigned operation_count =
+    detail::count_fuzzed(std::make_index_sequence<std::tuple_size_v<corti::admin::operations::all>>{});
 
 /** Calls `visit(parse, success)` for operation number `index` (0 to
-    operation_count - 1): `parse` is the operation's parser (a pointer to
-    `parse_<operation>_response`; those of answers without a body take no
-    arena), `success` the statuses it documents as success.
+    operation_count - 1, in the table's order): `parse` is the descriptor's
+    parser (`&Op::parse`), `success` the statuses it documents (`Op::success`).
 */
 template<class Visit>
 void visit_operation(unsigned index, Visit&& visit)
 {
-    namespace ca = corti::admin;
-    using success = std::initializer_list<unsigned>;
-    switch(index)
-    {
-    case 0: visit(&ca::parse_fetch_token_response, success{200}); break;
-    case 1: visit(&ca::parse_list_customers_response, success{200}); break;
-    case 2: visit(&ca::parse_create_customer_response, success{200, 201}); break;
-    case 3: visit(&ca::parse_update_customer_response, success{200}); break;
-    case 4: visit(&ca::parse_delete_customer_response, success{200, 204}); break;
-    case 5: visit(&ca::parse_get_customer_quotas_response, success{200}); break;
-    case 6: visit(&ca::parse_list_users_response, success{200}); break;
-    case 7: visit(&ca::parse_update_user_response, success{200}); break;
-    case 8: visit(&ca::parse_delete_user_response, success{204}); break;
-    case 9: visit(&ca::parse_get_user_consumption_response, success{200}); break;
-    default: visit(&ca::parse_get_project_quotas_response, success{200}); break;
-    }
+    detail::visit_fuzzed(index, visit, std::make_index_sequence<std::tuple_size_v<corti::admin::operations::all>>{});
 }
 
 } // namespace corti_fuzz

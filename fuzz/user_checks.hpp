@@ -146,7 +146,7 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
         CORTI_FUZZ_CHECK(code == *envelope, describe(e) + " expected " + ca::error(*envelope).to_string());
         CORTI_FUZZ_CHECK(e.field.empty(), describe(e));
         if(code == ca::errc::api_error)
-            check_server_message(e.message);
+            check_server_message(e.server_message());
         return;
     }
 

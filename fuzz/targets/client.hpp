@@ -270,6 +270,7 @@ inline void fuzz_client(std::uint8_t const* data, std::size_t size)
     for(auto secret : secrets)
     {
         check_no_secret("message", e.message, secret, sources);
+        check_no_secret("server_message()", e.server_message(), secret, sources);
         check_no_secret("field", e.field, secret, sources);
         check_no_secret("request_id", e.request_id, secret, sources);
         check_no_secret("to_string()", text, secret, sources);

@@ -25,8 +25,8 @@ namespace corti_fuzz {
     the matching code, every error is of the library's category, and a
     `field` is empty or a JSON Pointer.
 */
-template<class R>
-void check_operation_result(ca::http_response const& r, R const& res, std::initializer_list<unsigned> success)
+template<class R, class Statuses>
+void check_operation_result(ca::http_response const& r, R const& res, Statuses const& success)
 {
     if(res)
     {
@@ -41,7 +41,7 @@ void check_operation_result(ca::http_response const& r, R const& res, std::initi
     else if(r.status >= 300 && r.status <= 399)
         CORTI_FUZZ_CHECK(e.code == ca::errc::redirect_not_followed, describe(e));
     CORTI_FUZZ_CHECK(e.field.empty() || e.field.front() == '/', describe(e));
-    check_server_message(e.message);
+    check_server_message(e.server_message());
 }
 
 /// [config][operation][status|type] body. Config as
@@ -63,7 +63,7 @@ inline void fuzz_operation_responses(std::uint8_t const* data, std::size_t size)
     r.body = std::string(in.rest());
     static constexpr std::size_t arena_sizes[4] = {0, 16, 64, 4096};
     std::size_t const arena_size = arena_sizes[op / operation_count % 4];
-    visit_operation(op % operation_count, [&](auto parse, std::initializer_list<unsigned> success) {
+    visit_operation(op % operation_count, [&](auto parse, auto const& success) {
         using parser = decltype(parse);
         if constexpr(!std::is_invocable_v<parser, ca::http_response const&, ca::config const&, ca::parse_arena*>)
             check_operation_result(r, parse(r, cfg), success); // an answer without a body

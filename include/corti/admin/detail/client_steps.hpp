@@ -75,7 +75,10 @@ public:
         auto r = m_.take_response();
         if(!r)
             return std::move(r).error();
-        return Op::parse(*r, *cfg_);
+        auto out = Op::parse(*r, *cfg_);
+        if(!out)
+            return m_.scrub(std::move(out).error());
+        return out;
     }
 
 private:

@@ -192,6 +192,16 @@ public:
     /// Returns the call's answer once `next()` is `done`: the response (scrubbed) or the error.
     result<http_response> take_response() { return std::move(*out_); }
 
+    /** Returns `e` scrubbed of every secret of the call: for the errors the
+        driver's parser finds in the answer (a success body is not scrubbed
+        before parsing, so a key or value may quote a secret).
+    */
+    error scrub(error e) const
+    {
+        each_secret([&](std::string_view s) { e = detail::redact(std::move(e), s); });
+        return e;
+    }
+
 private:
     enum class stage
     {
@@ -240,8 +250,7 @@ private:
 
     void finish(error e)
     {
-        each_secret([&](std::string_view s) { e = detail::redact(std::move(e), s); });
-        out_.emplace(std::move(e));
+        out_.emplace(scrub(std::move(e)));
         stage_ = stage::done;
     }
 
