@@ -1,8 +1,8 @@
-// The conformance kit (conformance.hpp) against deliberately broken
+// The conformance kit (testing/conformance.hpp) against deliberately broken
 // transports and targets, without a server: every failure is a failed
 // check in the report, never undefined behaviour. The kit against real
 // transports and the local server is in e2e/test_conformance.cpp.
-#include <corti/admin/conformance.hpp>
+#include <corti/admin/testing.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -5,7 +5,7 @@
 
 #include "support.hpp"
 
-#include <corti/admin/conformance.hpp>
+#include <corti/admin/testing.hpp>
 
 #if CORTI_ADMIN_E2E_HAVE_CURL
 #include "curl_transport.hpp"

@@ -60,14 +60,13 @@ enum class errc : int
     /// A response that must have no body (204) has one.
     unexpected_body = 14,
     /// The server answered with a 4xx or 5xx status. `error::http_status`
-    /// holds it and `error::message` the server's message when one was found.
+    /// holds it and `error::server_message()` the server's words.
     api_error = 15,
     /// The transport's deadline passed before the exchange completed.
     timeout = 16,
     /// The connection closed, or the response ended, before a complete
-    /// response was received; or the bytes were not an HTTP/1.1 response
-    /// (`error::message` says which: "cut short", "closed before any
-    /// response byte", or "invalid HTTP response").
+    /// response was received (`error::message` says which: "cut short" or
+    /// "closed before any response byte").
     truncated_response = 17,
     /// The transport failed to connect, resolve, or complete TLS; the
     /// transport's own error is kept in `error::message`.

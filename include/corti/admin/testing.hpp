@@ -3,85 +3,14 @@
 #define CORTI_ADMIN_TESTING_HPP
 
 /** @file
-    Test doubles for users' own tests: `mock_transport` queues responses and
-    records the requests it was given.
+    Test doubles and checks for users' own tests: `mock_transport` queues
+    responses and records the requests it was given; `check_transport` runs
+    the transport conformance kit against a running local server. Include
+    this header, not the parts under `testing/`. Like the core, it needs
+    nothing of Asio, Beast or OpenSSL.
 */
 
-#include <corti/admin/error.hpp>
-#include <corti/admin/http.hpp>
-
-#include <boost/system/errc.hpp>
-
-#include <cstddef>
-#include <deque>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace corti {
-namespace admin {
-namespace testing {
-
-/** A transport that answers from a queue and records every request.
-
-    Each `send` records the request, then pops the oldest queued outcome (a
-    response or an error). With nothing queued it returns an error with
-    `boost::system::errc::no_message_available` ("mock_transport: no
-    response queued").
-
-    @par Thread Safety
-    Unsafe: one thread at a time.
-*/
-class mock_transport
-{
-    std::deque<result<http_response>> queue_;
-    std::vector<http_request> requests_;
-
-public:
-    /// Queues a response.
-    void push(http_response r) { queue_.emplace_back(std::move(r)); }
-
-    /// Queues a response with a status, a body and (when not empty) a `Content-Type`.
-    void push(unsigned status, std::string body, std::string_view content_type = "application/json")
-    {
-        http_response r;
-        r.status = status;
-        if(!content_type.empty())
-            r.headers.add("Content-Type", content_type);
-        r.body = std::move(body);
-        push(std::move(r));
-    }
-
-    /// Queues a transport failure.
-    void push_error(error e) { queue_.emplace_back(std::move(e)); }
-
-    /// Records `req` and returns the next queued outcome.
-    result<http_response> send(http_request const& req)
-    {
-        requests_.push_back(req);
-        if(queue_.empty())
-            return error(make_error_code(boost::system::errc::no_message_available), "mock_transport: no response queued");
-        result<http_response> r = std::move(queue_.front());
-        queue_.pop_front();
-        return r;
-    }
-
-    /// Returns the requests sent so far, oldest first.
-    std::vector<http_request> const& requests() const noexcept { return requests_; }
-
-    /// Returns the number of outcomes still queued.
-    std::size_t pending() const noexcept { return queue_.size(); }
-
-    /// Forgets the recorded requests and the queued outcomes.
-    void clear()
-    {
-        queue_.clear();
-        requests_.clear();
-    }
-};
-
-} // namespace testing
-} // namespace admin
-} // namespace corti
+#include <corti/admin/testing/conformance.hpp>
+#include <corti/admin/testing/mock_transport.hpp>
 
 #endif

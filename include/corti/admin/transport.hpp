@@ -13,7 +13,8 @@
       `Content-Length` and `req.body`;
     - return the status, the headers and the de-chunked body, or an error
       (ideally `errc::timeout`, `errc::connection_failed`,
-      `errc::truncated_response`, `errc::body_too_large`);
+      `errc::truncated_response`, `errc::invalid_response`,
+      `errc::body_too_large`);
     - never follow redirects and never send a POST or PATCH twice.
     `corti::admin::testing::check_transport` exercises these rules.
 

@@ -1,210 +1,56 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef CORTI_ADMIN_CONFORMANCE_HPP
-#define CORTI_ADMIN_CONFORMANCE_HPP
+#ifndef CORTI_ADMIN_TESTING_DETAIL_CONFORMANCE_CHECKS_HPP
+#define CORTI_ADMIN_TESTING_DETAIL_CONFORMANCE_CHECKS_HPP
 
 /** @file
-    The transport conformance kit: runs a fixed list of checks of the
-    transport requirement (`<corti/admin/transport.hpp>`) against a running
-    `corti-admin-local-server` and reports each one. Independent of any test
-    framework and of Asio; uses only `Transport::send`.
-
-    @code
-    // Start: corti-admin-local-server --port 0 --ready-file port.txt --ca-out ca.pem --seed-customer contosohospital
-    my_transport t(my_options_trusting("ca.pem"));
-    corti::admin::testing::conformance_target target;
-    target.port = port_from("port.txt");
-    target.max_body_size = my_options.max_body_size;
-    auto report = corti::admin::testing::check_transport(t, target);
-    std::cout << report;              // one line per check
-    return report.passed() ? 0 : 1;
-    @endcode
-
-    The kit injects faults through the server's `/_test/fault` hook and
-    reads its counters from `/_test/stats` (it resets both first), so point
-    it only at a server that is there for testing.
+    Part of `<corti/admin/testing.hpp>`: the conformance kit's checks, run
+    in order by `check_transport` (`<corti/admin/testing/conformance.hpp>`).
 */
 
-#include <corti/admin/detail/redact.hpp>
-#include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
-#include <corti/admin/model.hpp>
 #include <corti/admin/requests.hpp>
 #include <corti/admin/responses.hpp>
-#include <corti/admin/secret.hpp>
-#include <corti/admin/transport.hpp>
+#include <corti/admin/testing/conformance_report.hpp>
+#include <corti/admin/testing/detail/conformance_session.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <utility>
-#include <vector>
 
 namespace corti {
 namespace admin {
-
-namespace detail {
-
-// The body of the local server's `GET /_test/stats`, as far as the kit reads it.
-struct stats_by_method
-{
-    std::optional<std::uint64_t> post;
-};
-
-struct stats_body
-{
-    std::uint64_t accepts = 0;
-    stats_by_method requests_by_method;
-};
-
-template<>
-struct json_schema<stats_by_method>
-{
-    static constexpr auto fields() { return std::make_tuple(json_field("POST", &stats_by_method::post)); }
-};
-
-template<>
-struct json_schema<stats_body>
-{
-    static constexpr auto fields()
-    {
-        return std::make_tuple(json_field("accepts", &stats_body::accepts),
-                               json_field("requests_by_method", &stats_body::requests_by_method));
-    }
-};
-
-} // namespace detail
-
 namespace testing {
-
-/** Where the server under test runs, and what the kit must know about the
-    transport it checks.
-*/
-struct conformance_target
-{
-    /// The server's host (the name its certificate was made for).
-    std::string host = "localhost";
-    /// The server's port (`--ready-file` writes it).
-    std::uint16_t port = 0;
-    /// False for a server started with `--plain`.
-    bool tls = true;
-    /// The API's path prefix; the server accepts it or none.
-    std::string encoded_base_path = "/functions/v1/public";
-    /// A project that exists (`--project`; default `consoleproject`).
-    std::string project_id = "consoleproject";
-    /// A customer that exists (`--seed-customer`).
-    std::string customer_id = "contosohospital";
-    /// The Console credentials the server accepts (`--email`, `--password`);
-    /// the kit gets its bearer token with them through `/auth/token`.
-    std::string email = "admin@example.com";
-    secret password{"local-dev-password"};
-    /// The transport's body limit: the oversized body sent exceeds it.
-    std::size_t max_body_size = limits{}.max_body_size;
-    /// The transport's deadline. Zero skips the deadline check; otherwise
-    /// the server delays one answer by `timeout` + 1 s.
-    std::chrono::milliseconds timeout{0};
-    /// How long the stale-connection check leaves a closed connection
-    /// idle, so that the server's close has arrived before the next request.
-    std::chrono::milliseconds idle_pause{200};
-};
-
-/// The outcome of one check.
-struct conformance_check
-{
-    std::string name;   ///< e.g. `keep_alive`
-    bool passed = false;
-    std::string detail; ///< what was seen (on failure: what was wrong)
-};
-
-/// The outcome of all checks, in the order they ran.
-struct conformance_report
-{
-    std::vector<conformance_check> checks;
-
-    /// Returns true when every check passed (and there was at least one).
-    bool passed() const noexcept { return !checks.empty() && failures() == 0; }
-
-    /// Returns the number of failed checks.
-    std::size_t failures() const noexcept
-    {
-        std::size_t n = 0;
-        for(auto const& c : checks)
-            n += c.passed ? 0 : 1;
-        return n;
-    }
-
-    /// Returns one line per check, `[pass] name: detail` or `[FAIL] ...`.
-    std::string to_string() const
-    {
-        std::string s;
-        for(auto const& c : checks)
-        {
-            s += c.passed ? "[pass] " : "[FAIL] ";
-            s += c.name;
-            if(!c.detail.empty())
-            {
-                s += ": ";
-                s += c.detail;
-            }
-            s += '\n';
-        }
-        return s;
-    }
-
-    friend std::ostream& operator<<(std::ostream& os, conformance_report const& r) { return os << r.to_string(); }
-};
-
 namespace detail {
-
-/// The server's counters, from `GET /_test/stats`.
-struct server_stats
-{
-    bool ok = false;
-    std::uint64_t accepts = 0;
-    std::uint64_t posts = 0;
-};
-
-/// Reads the body of `GET /_test/stats`; `ok` is false when it is not as expected.
-inline server_stats parse_server_stats(std::string const& body)
-{
-    admin::detail::stats_body b;
-    server_stats s;
-    if(!admin::detail::read_json(body, b, limits{}, strictness::tolerant))
-        return s;
-    s.accepts = b.accepts;
-    s.posts = b.requests_by_method.post.value_or(0);
-    s.ok = true;
-    return s;
-}
 
 /// Runs the checks; see `check_transport`.
 template<class Transport>
-class conformance_run
+class conformance_run : conformance_session<Transport>
 {
-    Transport& t_;
-    conformance_target const& target_;
-    config cfg_;
-    secret token_;
-    conformance_report report_;
-    std::vector<std::string> error_texts_; // every error the transport returned
-    std::optional<uuid> user_id_;          // made by create_user, deleted by delete_no_content
-    std::string last_error_;               // of the last failed request, for the report
+    using session = conformance_session<Transport>;
+    using session::add;
+    using session::arm;
+    using session::cfg_;
+    using session::create_request;
+    using session::describe;
+    using session::error_texts_;
+    using session::finish;
+    using session::last_error_;
+    using session::not_built;
+    using session::reset;
+    using session::send;
+    using session::stats;
+    using session::target_;
+    using session::token_;
+
+    std::optional<uuid> user_id_; // made by create_user, deleted by delete_no_content
 
 public:
-    conformance_run(Transport& t, conformance_target const& target) : t_(t), target_(target)
-    {
-        cfg_.endpoint.tls = target.tls;
-        cfg_.endpoint.host = target.host;
-        cfg_.endpoint.port = target.port;
-        cfg_.endpoint.encoded_base_path = target.encoded_base_path;
-    }
+    conformance_run(Transport& t, conformance_target const& target) : session(t, target) {}
 
     conformance_report run()
     {
@@ -234,9 +80,7 @@ public:
     }
 
 private:
-    using outcome = std::pair<bool, std::string>;
-
-    // --- plumbing -----------------------------------------------------------
+    using outcome = typename session::outcome;
 
     template<class Check>
     void check(char const* name, Check fn)
@@ -248,111 +92,6 @@ private:
         }
         outcome o = (this->*fn)();
         add(name, o.first, std::move(o.second));
-    }
-
-    void add(char const* name, bool passed, std::string detail)
-    {
-        report_.checks.push_back({name, passed, std::move(detail)});
-    }
-
-    conformance_report finish()
-    {
-        // The report may end up in a CI log: scrub what must never appear.
-        for(auto& c : report_.checks)
-        {
-            admin::detail::redact_in(c.detail, token_.reveal());
-            admin::detail::redact_in(c.detail, target_.password.reveal());
-        }
-        return std::move(report_);
-    }
-
-    result<http_response> send(http_request const& req)
-    {
-        result<http_response> r = t_.send(req);
-        if(!r)
-        {
-            error_texts_.push_back(r.error().to_string());
-            last_error_ = r.error().to_string();
-        }
-        return r;
-    }
-
-    /// A request to one of the server's own paths (`/_test/...`, `/auth/token`).
-    http_request raw_request(http_method m, std::string const& target, std::string body = {}) const
-    {
-        http_request r;
-        r.method = m;
-        r.tls = target_.tls;
-        r.host = target_.host;
-        r.port = target_.port;
-        r.target = target;
-        r.headers.add("Host", cfg_.endpoint.host_header());
-        r.headers.add("Accept", "application/json");
-        if(!body.empty())
-            r.headers.add("Content-Type", "application/json");
-        r.body = std::move(body);
-        return r;
-    }
-
-    bool reset()
-    {
-        auto r = send(raw_request(http_method::post, "/_test/reset", "{}"));
-        if(r && r->status != 200)
-            last_error_ = "status " + std::to_string(r->status);
-        return r && r->status == 200;
-    }
-
-    bool arm(std::string const& fault_json)
-    {
-        auto r = send(raw_request(http_method::post, "/_test/fault", fault_json));
-        if(r && r->status != 200)
-            last_error_ = "status " + std::to_string(r->status) + ": " + r->body;
-        return r && r->status == 200;
-    }
-
-    server_stats stats()
-    {
-        auto r = send(raw_request(http_method::get, "/_test/stats"));
-        if(!r || r->status != 200)
-            return {};
-        return parse_server_stats(r->body);
-    }
-
-    new_user next_user()
-    {
-        static std::atomic<unsigned> counter{0};
-        auto const nonce = static_cast<unsigned long long>(std::chrono::steady_clock::now().time_since_epoch().count());
-        new_user u;
-        u.email = "conformance-" + std::to_string(nonce) + "-" + std::to_string(counter++) + "@example.com";
-        u.first_name = "Conformance";
-        u.last_name = "Kit";
-        return u;
-    }
-
-    result<http_request> create_request(std::string_view project_id = {})
-    {
-        return make_create_user_request(cfg_, token_, project_id.empty() ? target_.project_id : project_id,
-                                        target_.customer_id, next_user());
-    }
-
-    /// The outcome of a check whose request could not be built (a target
-    /// with an invalid project or customer id): a failure, nothing sent.
-    static outcome not_built(result<http_request> const& req)
-    {
-        return {false, "building the request: " + req.error().to_string()};
-    }
-
-    static std::string describe(result<http_response> const& r)
-    {
-        if(!r)
-            return "transport error: " + r.error().to_string();
-        std::string s = "HTTP " + std::to_string(r->status);
-        if(!r->body.empty())
-        {
-            s += ", body: ";
-            admin::detail::append_sanitized(s, r->body, 160);
-        }
-        return s;
     }
 
     // --- the checks -----------------------------------------------------------
@@ -601,50 +340,6 @@ private:
 };
 
 } // namespace detail
-
-/** Runs the conformance checks against a transport.
-
-    The checks, in order (each starts with `POST /_test/reset`):
-    `auth_token` (a POST with a sensitive body), `create_user` (a POST,
-    parsed), `get_request` (a GET without a body), `delete_no_content` (a
-    204 without a body, then another request), `api_error_is_a_response`
-    (a 404 is a response, not a transport error), `redirect_not_followed`
-    (a 307 is returned, one POST reached the server), `chunked_body`,
-    `cut_body_is_an_error` (`errc::truncated_response`), `post_not_resent`
-    (the server closes mid-body: one POST, then an error), `body_limit`
-    (`errc::body_too_large`), `keep_alive` (no new connection for 5
-    requests), `stale_connection` (the server closes an idle connection;
-    the next POST succeeds and is sent once), `deadline` (only with
-    `target.timeout`; `errc::timeout` before the server answers) and
-    `secrets_not_in_errors` (no error text contains the token or the
-    password).
-
-    @param t the transport under test, configured to trust the server's CA
-    (`--ca-out`) and with `target.max_body_size` / `target.timeout`.
-    @param target the running server and the transport's limits.
-
-    @return one entry per check. Never throws on a failing check; a
-    transport that cannot reach the server gives a report whose first
-    check failed; a target whose project or customer id is invalid fails
-    the checks that need a request with it ("building the request: ...",
-    nothing sent). Every answer is checked before it is read, so no
-    transport, however broken, makes the kit misbehave. Secrets are
-    scrubbed from the report's texts, and the token answer is never quoted.
-
-    @par Thread Safety
-    Uses `t` from the calling thread only; the transport must not be used
-    elsewhere meanwhile. Takes a few hundred milliseconds plus
-    `target.timeout` + 1 s for the deadline check.
-*/
-template<class Transport>
-conformance_report check_transport(Transport& t, conformance_target const& target)
-{
-    static_assert(is_transport_v<Transport>,
-                  "check_transport: Transport must have `send(corti::admin::http_request const&)` returning "
-                  "corti::admin::result<corti::admin::http_response>");
-    return detail::conformance_run<Transport>(t, target).run();
-}
-
 } // namespace testing
 } // namespace admin
 } // namespace corti

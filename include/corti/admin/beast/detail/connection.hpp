@@ -1,6 +1,6 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef CORTI_ADMIN_DETAIL_BEAST_CONNECTION_HPP
-#define CORTI_ADMIN_DETAIL_BEAST_CONNECTION_HPP
+#ifndef CORTI_ADMIN_BEAST_DETAIL_CONNECTION_HPP
+#define CORTI_ADMIN_BEAST_DETAIL_CONNECTION_HPP
 
 /** @file
     Part of `<corti/admin/beast.hpp>`: the TLS context set-up and one

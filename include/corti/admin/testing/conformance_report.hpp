@@ -1,0 +1,106 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
+#ifndef CORTI_ADMIN_TESTING_CONFORMANCE_REPORT_HPP
+#define CORTI_ADMIN_TESTING_CONFORMANCE_REPORT_HPP
+
+/** @file
+    Part of `<corti/admin/testing.hpp>`: what the transport conformance kit
+    (`<corti/admin/testing/conformance.hpp>`) is told, `conformance_target`,
+    and what it reports, `conformance_report`.
+*/
+
+#include <corti/admin/config.hpp>
+#include <corti/admin/secret.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace corti {
+namespace admin {
+namespace testing {
+
+/** Where the server under test runs, and what the kit must know about the
+    transport it checks.
+*/
+struct conformance_target
+{
+    /// The server's host (the name its certificate was made for).
+    std::string host = "localhost";
+    /// The server's port (`--ready-file` writes it).
+    std::uint16_t port = 0;
+    /// False for a server started with `--plain`.
+    bool tls = true;
+    /// The API's path prefix; the server accepts it or none.
+    std::string encoded_base_path = "/functions/v1/public";
+    /// A project that exists (`--project`; default `consoleproject`).
+    std::string project_id = "consoleproject";
+    /// A customer that exists (`--seed-customer`).
+    std::string customer_id = "contosohospital";
+    /// The Console credentials the server accepts (`--email`, `--password`);
+    /// the kit gets its bearer token with them through `/auth/token`.
+    std::string email = "admin@example.com";
+    secret password{"local-dev-password"};
+    /// The transport's body limit: the oversized body sent exceeds it.
+    std::size_t max_body_size = limits{}.max_body_size;
+    /// The transport's deadline. Zero skips the deadline check; otherwise
+    /// the server delays one answer by `timeout` + 1 s.
+    std::chrono::milliseconds timeout{0};
+    /// How long the stale-connection check leaves a closed connection
+    /// idle, so that the server's close has arrived before the next request.
+    std::chrono::milliseconds idle_pause{200};
+};
+
+/// The outcome of one check.
+struct conformance_check
+{
+    std::string name;   ///< e.g. `keep_alive`
+    bool passed = false;
+    std::string detail; ///< what was seen (on failure: what was wrong)
+};
+
+/// The outcome of all checks, in the order they ran.
+struct conformance_report
+{
+    std::vector<conformance_check> checks;
+
+    /// Returns true when every check passed (and there was at least one).
+    bool passed() const noexcept { return !checks.empty() && failures() == 0; }
+
+    /// Returns the number of failed checks.
+    std::size_t failures() const noexcept
+    {
+        std::size_t n = 0;
+        for(auto const& c : checks)
+            n += c.passed ? 0 : 1;
+        return n;
+    }
+
+    /// Returns one line per check, `[pass] name: detail` or `[FAIL] ...`.
+    std::string to_string() const
+    {
+        std::string s;
+        for(auto const& c : checks)
+        {
+            s += c.passed ? "[pass] " : "[FAIL] ";
+            s += c.name;
+            if(!c.detail.empty())
+            {
+                s += ": ";
+                s += c.detail;
+            }
+            s += '\n';
+        }
+        return s;
+    }
+
+    friend std::ostream& operator<<(std::ostream& os, conformance_report const& r) { return os << r.to_string(); }
+};
+
+} // namespace testing
+} // namespace admin
+} // namespace corti
+
+#endif
