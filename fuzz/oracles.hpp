@@ -14,8 +14,8 @@
 
 #include "boost_handler.hpp"
 
-#include <corti/admin/detail/json_boost_source.hpp>
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json/boost_source.hpp>
+#include <corti/admin/detail/json/compact_parser.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>

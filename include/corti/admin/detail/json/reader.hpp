@@ -4,8 +4,8 @@
 
 /*  A strict, bounded, single-pass JSON reader that fills C++ structs.
 
-    Boost.JSON's `basic_parser` (`json_boost_source.hpp`; or the compact
-    tokenizer, `json_source.hpp`) checks the syntax (RFC 8259 only: no
+    Boost.JSON's `basic_parser` (`boost_source.hpp`; or the compact
+    tokenizer, `compact_parser.hpp`) checks the syntax (RFC 8259 only: no
     comments, trailing commas, invalid UTF-8, NaN) and the nesting depth.
     This handler, driven by a per-type schema (`json_schema<T>`), rejects
     duplicate keys, missing required fields, wrong types, undocumented
@@ -44,8 +44,8 @@
 #include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <corti/admin/detail/json_error_body.hpp>
-#include <corti/admin/detail/json_source.hpp>
+#include <corti/admin/detail/json/error_body.hpp>
+#include <corti/admin/detail/json/source.hpp>
 
 #include <algorithm>
 #include <array>
