@@ -27,6 +27,7 @@
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/model.hpp>
+#include <corti/admin/parse_arena.hpp>
 #include <corti/admin/validate.hpp>
 
 
