@@ -8,6 +8,7 @@
     underflowed.
 */
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string_view>
