@@ -169,7 +169,7 @@ inline constexpr std::string_view content_types[7] = {
 
 inline constexpr std::string_view request_id_value = "req-7f3a";
 
-/// json_reader's max_supported_depth: the reader never goes deeper, whatever the limits say.
+/// the reader's max_supported_depth (detail/json/schema_handler.hpp): the reader never goes deeper, whatever the limits say.
 inline constexpr std::size_t reader_depth_cap = 32;
 
 /// Decodes the config byte shared by the response targets:

@@ -1,6 +1,6 @@
 # The core does no I/O: its headers pull in nothing of Asio, Beast or OpenSSL.
 # Its JSON goes through Boost.JSON: responses through basic_parser, not the
-# compact tokenizer (detail/json_parser.hpp, only with CORTI_ADMIN_COMPACT_JSON),
+# compact tokenizer (detail/json/compact_parser.hpp, only with CORTI_ADMIN_COMPACT_JSON),
 # and request strings through the serializer.
 foreach(header corti/admin.hpp corti/admin/testing.hpp)
     file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/core_includes.cpp "#include <${header}>\n")
@@ -10,7 +10,7 @@ foreach(header corti/admin.hpp corti/admin/testing.hpp)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "compiling <${header}> failed:\n${includes}")
     endif()
-    string(REGEX MATCHALL "[^\n]*(boost/asio|boost/beast|openssl/|detail/json_parser\\.hpp)[^\n]*" bad "${includes}")
+    string(REGEX MATCHALL "[^\n]*(boost/asio|boost/beast|openssl/|detail/json/compact_parser\\.hpp)[^\n]*" bad "${includes}")
     if(bad)
         message(FATAL_ERROR "<${header}> includes I/O headers or the compact tokenizer:\n${bad}")
     endif()

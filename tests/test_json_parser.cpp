@@ -7,8 +7,8 @@
 #define CORTI_EVENT_RECORDER_FAIL(message) FAIL(message)
 #include "support/event_recorder.hpp"
 
-#include <corti/admin/detail/json_boost_source.hpp>
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json/boost_source.hpp>
+#include <corti/admin/detail/json/compact_parser.hpp>
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // The generic strict reader, on a schema that uses every kind of member.
-#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/json/reader.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -16,8 +16,8 @@
 #endif
 #include "support/event_recorder.hpp"
 
-#include <corti/admin/detail/json_boost_source.hpp>
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json/boost_source.hpp>
+#include <corti/admin/detail/json/compact_parser.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 

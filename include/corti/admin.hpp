@@ -24,6 +24,7 @@
 #include <corti/admin/http.hpp>
 #include <corti/admin/json.hpp>
 #include <corti/admin/model.hpp>
+#include <corti/admin/parse_arena.hpp>
 #include <corti/admin/requests.hpp>
 #include <corti/admin/responses.hpp>
 #include <corti/admin/secret.hpp>

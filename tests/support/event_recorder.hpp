@@ -19,7 +19,7 @@
     failure. By default the message is printed and the program aborts.
 */
 
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json/compact_parser.hpp>
 
 #include <algorithm>
 #include <cstddef>

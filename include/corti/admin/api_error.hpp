@@ -8,8 +8,8 @@
 */
 
 #include <corti/admin/config.hpp>
-#include <corti/admin/detail/json_error_body.hpp>
-#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/json/error_body.hpp>
+#include <corti/admin/detail/json/reader.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 

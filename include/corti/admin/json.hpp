@@ -29,7 +29,7 @@
 #include <corti/admin/uuid.hpp>
 #include <corti/admin/validate.hpp>
 
-#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/json/reader.hpp>
 
 #include <boost/json/value.hpp>
 #include <boost/json/value_from.hpp>

@@ -26,6 +26,7 @@
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/model.hpp>
+#include <corti/admin/parse_arena.hpp>
 #include <corti/admin/requests.hpp>
 #include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>

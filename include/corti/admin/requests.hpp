@@ -9,7 +9,7 @@
 */
 
 #include <corti/admin/config.hpp>
-#include <corti/admin/detail/json_writer.hpp>
+#include <corti/admin/detail/json/writer.hpp>
 #include <corti/admin/encode.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>

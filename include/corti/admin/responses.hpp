@@ -26,6 +26,7 @@
 #include <corti/admin/http.hpp>
 #include <corti/admin/model.hpp>
 #include <corti/admin/operations.hpp>
+#include <corti/admin/parse_arena.hpp>
 
 namespace corti {
 namespace admin {

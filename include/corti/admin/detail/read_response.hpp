@@ -10,7 +10,7 @@
 
 #include <corti/admin/api_error.hpp>
 #include <corti/admin/config.hpp>
-#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/json/reader.hpp>
 #include <corti/admin/detail/response_schemas.hpp>
 #include <corti/admin/detail/utf8.hpp>
 #include <corti/admin/error.hpp>

@@ -7,7 +7,7 @@
     client and the conformance kit share these.
 */
 
-#include <corti/admin/detail/json_writer.hpp>
+#include <corti/admin/detail/json/writer.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/secret.hpp>

@@ -8,7 +8,7 @@
     writer (`value_from`) and `from_json` all take their names from here.
 */
 
-#include <corti/admin/detail/json_reader.hpp>
+#include <corti/admin/detail/json/reader.hpp>
 #include <corti/admin/model.hpp>
 #include <corti/admin/secret.hpp>
 #include <corti/admin/validate.hpp>

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
-#ifndef CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
-#define CORTI_ADMIN_DETAIL_JSON_PARSER_HPP
+#ifndef CORTI_ADMIN_DETAIL_JSON_COMPACT_PARSER_HPP
+#define CORTI_ADMIN_DETAIL_JSON_COMPACT_PARSER_HPP
 
 /*  The compact JSON tokenizer: a strict RFC 8259 parser for one complete
-    document in memory, reporting events to a handler (`json_handler.hpp`).
+    document in memory, reporting events to a handler (`handler.hpp`).
 
     Boost.JSON's `basic_parser` is the library's tokenizer. This one is an
     opt-in for flash-starved firmware only (CORTI_ADMIN_COMPACT_JSON): on a
@@ -24,7 +24,7 @@
 */
 
 #include <corti/admin/detail/hex.hpp>
-#include <corti/admin/detail/json_handler.hpp>
+#include <corti/admin/detail/json/handler.hpp>
 #include <corti/admin/detail/utf8.hpp>
 
 #include <cstddef>

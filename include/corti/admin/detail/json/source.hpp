@@ -8,12 +8,12 @@
     reader serves both.
 */
 
-#include <corti/admin/detail/json_handler.hpp>
+#include <corti/admin/detail/json/handler.hpp>
 
 #ifdef CORTI_ADMIN_COMPACT_JSON
-#include <corti/admin/detail/json_parser.hpp>
+#include <corti/admin/detail/json/compact_parser.hpp>
 #else
-#include <corti/admin/detail/json_boost_source.hpp>
+#include <corti/admin/detail/json/boost_source.hpp>
 #endif
 
 #include <cstddef>

@@ -3,8 +3,8 @@
 #define CORTI_ADMIN_DETAIL_JSON_HANDLER_HPP
 
 /*  What the library's JSON readers receive, whichever source tokenizes the
-    text: Boost.JSON's `basic_parser` (the default, `json_source.hpp`) or the
-    compact tokenizer for flash-starved firmware (`json_parser.hpp`, with
+    text: Boost.JSON's `basic_parser` (the default, `source.hpp`) or the
+    compact tokenizer for flash-starved firmware (`compact_parser.hpp`, with
     CORTI_ADMIN_COMPACT_JSON). Dispatch is static: a source is a template on
     its handler's type, so no event costs a virtual call.
 */

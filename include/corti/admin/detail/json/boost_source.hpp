@@ -3,7 +3,7 @@
 #define CORTI_ADMIN_DETAIL_JSON_BOOST_SOURCE_HPP
 
 /*  The library's JSON tokenizer: Boost.JSON's `basic_parser`, feeding a
-    handler of `json_handler.hpp`'s form.
+    handler of `handler.hpp`'s form.
 
     The body is always complete, so it is handed to `write_some` once with
     `more = false`: the parser never suspends, so it never allocates (its
@@ -15,7 +15,7 @@
     valid UTF-8 only.
 */
 
-#include <corti/admin/detail/json_handler.hpp>
+#include <corti/admin/detail/json/handler.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
 
