@@ -601,3 +601,22 @@ TEST_CASE("fetch_token: errors carry no password, and a failed fetch keeps nothi
     CHECK(t.requests()[2].target == "/functions/v1/public/auth/token");
     CHECK(t.requests()[3].headers.find("Authorization") == "Bearer T1");
 }
+
+TEST_CASE("client: an error found in a success body is scrubbed of the secrets too")
+{
+    // A success body is parsed as it came (only error bodies are scrubbed
+    // before parsing), so a key quoting the token must be scrubbed from the
+    // parser's error: here the JSON Pointer of an unknown field.
+    mock_transport t;
+    config cfg;
+    cfg.strictness = strictness::strict;
+    std::string body = docs_body;
+    body.insert(1, std::string("\"") + token + "\":1,");
+    t.push(201, body);
+    client<mock_transport&> c(t, cfg, secret(token));
+    auto const r = c.create_user("p", "c", docs_user());
+    REQUIRE_FALSE(r);
+    CHECK(r.error() == errc::unknown_field);
+    CHECK(r.error().field == "/[redacted]");
+    CHECK(r.error().to_string().find(token) == std::string::npos);
+}

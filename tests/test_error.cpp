@@ -15,7 +15,7 @@ TEST_CASE("every errc has a distinct message in the corti.admin category")
                         errc::body_too_large, errc::unexpected_body, errc::api_error, errc::timeout,
                         errc::truncated_response, errc::connection_failed, errc::too_many_pages, errc::malformed_json, errc::too_deep,
                         errc::string_too_long, errc::duplicate_key, errc::missing_field, errc::unknown_field,
-                        errc::wrong_type, errc::invalid_value, errc::out_of_memory};
+                        errc::wrong_type, errc::invalid_value, errc::out_of_memory, errc::invalid_response};
     std::set<std::string> messages;
     for(auto e : all)
     {
@@ -31,10 +31,17 @@ TEST_CASE("every errc has a distinct message in the corti.admin category")
 
 TEST_CASE("error::to_string names the code, status, field, message and request id")
 {
-    error e(errc::api_error, "email already exists");
+    error e(errc::api_error);
+    e.set_server_message("email already exists");
     e.http_status = 409;
     e.request_id = "abc";
     CHECK(e.to_string() == "corti.admin: API error (HTTP 409): email already exists [request-id abc]");
+    CHECK(e.message.empty());
+    CHECK(e.server_message() == "email already exists");
+
+    error both(errc::api_error, "after 3 attempts");
+    both.set_server_message("busy");
+    CHECK(both.to_string() == "corti.admin: API error: after 3 attempts; the server said: busy");
 
     error m(errc::missing_field, "", "/email");
     CHECK(m.to_string() == "corti.admin: missing required field at /email");
@@ -73,4 +80,42 @@ TEST_CASE("result<T>::value() throws system_error carrying the whole error")
     }
     result<int> ok = 7;
     CHECK(ok.value() == 7);
+}
+
+TEST_CASE("conditions group the codes a caller branches on")
+{
+    using c = condition;
+    std::pair<errc, condition> const table[] = {
+        {errc::invalid_argument, c::invalid_argument}, {errc::invalid_field, c::invalid_argument},
+        {errc::invalid_base_url, c::invalid_argument}, {errc::timeout, c::transport},
+        {errc::truncated_response, c::transport},      {errc::connection_failed, c::transport},
+        {errc::api_error, c::api_error},               {errc::redirect_not_followed, c::invalid_response},
+        {errc::unexpected_status, c::invalid_response}, {errc::bad_content_type, c::invalid_response},
+        {errc::unexpected_body, c::invalid_response},  {errc::invalid_response, c::invalid_response},
+        {errc::malformed_json, c::invalid_response},   {errc::duplicate_key, c::invalid_response},
+        {errc::missing_field, c::invalid_response},    {errc::unknown_field, c::invalid_response},
+        {errc::wrong_type, c::invalid_response},       {errc::invalid_value, c::invalid_response},
+        {errc::body_too_large, c::limits},             {errc::too_deep, c::limits},
+        {errc::string_too_long, c::limits},            {errc::too_many_pages, c::limits},
+        {errc::out_of_memory, c::limits}};
+    condition const all[] = {c::invalid_argument, c::transport, c::api_error, c::invalid_response, c::limits};
+    for(auto const& [code, cond] : table)
+    {
+        error const e(code);
+        INFO(e.to_string());
+        for(auto other : all)
+            CHECK((e == other) == (other == cond));
+        CHECK(make_error_code(code) == cond);
+    }
+    // A transport's own code is a transport failure; success is no condition.
+    error const aborted(boost::system::errc::make_error_code(boost::system::errc::operation_canceled));
+    CHECK(aborted == condition::transport);
+    CHECK(aborted != condition::api_error);
+    CHECK_FALSE(boost::system::error_code() == condition::transport);
+    CHECK(make_error_condition(c::limits).category().name() == std::string("corti.admin.condition"));
+    CHECK(make_error_condition(c::limits).message() == "limit reached");
+    std::set<std::string> messages;
+    for(auto cond : all)
+        messages.insert(make_error_condition(cond).message());
+    CHECK(messages.size() == std::size(all));
 }
