@@ -78,3 +78,24 @@ TEST_CASE("unusable base URLs are rejected")
         CHECK(ep.error() == errc::invalid_base_url);
     }
 }
+
+TEST_CASE("make_config: the endpoint of the URL with the default limits")
+{
+    auto c = make_config("https://example.com:8443/api/");
+    REQUIRE(c.has_value());
+    CHECK(c->endpoint.host == "example.com");
+    CHECK(c->endpoint.port == 8443);
+    CHECK(c->endpoint.encoded_base_path == "/api");
+    CHECK(c->limits.max_body_size == limits{}.max_body_size);
+    CHECK(c->user_agent == config{}.user_agent);
+
+    CHECK_FALSE(make_config("http://localhost:8080").has_value());
+    c = make_config("http://localhost:8080", scheme_policy::allow_http_on_loopback);
+    REQUIRE(c.has_value());
+    CHECK_FALSE(c->endpoint.tls);
+
+    auto const bad = make_config("https://user:pw@example.com");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error() == errc::invalid_base_url);
+    CHECK(bad.error().to_string().find("user:pw") == std::string::npos);
+}

@@ -28,6 +28,7 @@
 #include <corti/admin/requests.hpp>
 #include <corti/admin/responses.hpp>
 #include <corti/admin/secret.hpp>
+#include <corti/admin/settings.hpp>
 #include <corti/admin/transport.hpp>
 #include <corti/admin/uuid.hpp>
 #include <corti/admin/validate.hpp>

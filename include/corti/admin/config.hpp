@@ -4,7 +4,8 @@
 
 /** @file
     Where requests go (`endpoint`), how responses are checked (`limits`,
-    `strictness`), and the `config` that carries both.
+    `strictness`), and the `config` that carries both (`make_config` makes
+    one from a base URL).
 */
 
 #include <corti/admin/error.hpp>
@@ -17,6 +18,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace corti {
 namespace admin {
@@ -216,6 +218,22 @@ struct config
     /// The `User-Agent` header sent with every request.
     std::string user_agent = "corti-admin/0.1.0";
 };
+
+/** Makes a config that sends requests to `base_url`, with the default limits,
+    strictness and user agent.
+
+    @return the config, or `errc::invalid_base_url` when `parse_base_url`
+    refuses the URL (with `policy`); the message never quotes the URL.
+*/
+inline result<config> make_config(std::string_view base_url, scheme_policy policy = scheme_policy::https_only)
+{
+    auto ep = parse_base_url(base_url, policy);
+    if(!ep)
+        return ep.error();
+    config c;
+    c.endpoint = std::move(*ep);
+    return c;
+}
 
 } // namespace admin
 } // namespace corti
