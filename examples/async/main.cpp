@@ -3,14 +3,16 @@
 // Creates several users at once from one thread: one io_context, one
 // client (and so one connection) per concurrent request, callbacks.
 //
-//   corti-admin-async-example BASE_URL CA_FILE EMAIL PASSWORD PROJECT CUSTOMER [COUNT]
+//   corti-admin-async-example PROJECT CUSTOMER [COUNT]
+//
+// with the settings in CORTI_ADMIN_* variables (<corti/admin/settings.hpp>).
 //
 // With C++20, `co_await c.async_create_user(..., boost::asio::use_awaitable)`
 // gives the same result<user>; with `boost::asio::use_future`, a
 // std::future<result<user>> that never throws.
 
 #include <corti/admin.hpp>
-#include <corti/admin/beast.hpp>
+#include <corti/admin/beast/settings.hpp>
 
 #include <boost/asio/io_context.hpp>
 
@@ -19,43 +21,56 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace admin = corti::admin;
 namespace net = boost::asio;
 
+namespace {
+
+/** The one token all the clients share: the settings' own, or one fetched
+    with their Console credentials through the core's builder and parser
+    (the transport's own io_context runs it).
+*/
+admin::result<admin::secret> shared_token(admin::client_settings const& s, admin::beast_transport_options const& opts)
+{
+    auto const* login = std::get_if<admin::console_credentials>(&s.credentials);
+    if(!login)
+        return std::get<admin::secret>(s.credentials);
+    auto req = admin::make_fetch_token_request(s.config, login->email, login->password);
+    if(!req)
+        return req.error();
+    admin::beast_transport auth(admin::beast_options(s, opts));
+    auto resp = auth.send(*req);
+    if(!resp)
+        return resp.error();
+    auto token = admin::parse_fetch_token_response(*resp, s.config);
+    resp->wipe(); // it held the token
+    if(!token)
+        return token.error();
+    return std::move(token->token);
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
-    if(argc != 7 && argc != 8)
+    if(argc != 3 && argc != 4)
     {
-        std::cerr << "usage: " << argv[0] << " BASE_URL CA_FILE EMAIL PASSWORD PROJECT CUSTOMER [COUNT]\n";
+        std::cerr << "usage: " << argv[0] << " PROJECT CUSTOMER [COUNT] (settings in CORTI_ADMIN_* variables)\n";
         return 2;
     }
-    auto ep = admin::parse_base_url(argv[1], admin::scheme_policy::allow_http_on_loopback);
-    if(!ep)
+    int const count = argc == 4 ? std::atoi(argv[3]) : 4;
+    auto settings = admin::settings_from_environment(admin::scheme_policy::allow_http_on_loopback);
+    if(!settings)
     {
-        std::cerr << "base URL: " << ep.error() << '\n';
+        std::cerr << "settings: " << settings.error() << '\n';
         return 1;
     }
-    admin::config cfg;
-    cfg.endpoint = *ep;
-    int const count = argc == 8 ? std::atoi(argv[7]) : 4;
-
     admin::beast_transport_options opts;
-    opts.ca_file = argv[2];
     opts.timeout = std::chrono::seconds(15);
-
-    // One token for all the clients, fetched synchronously with the core's
-    // builder and parser (the transport's own io_context runs it).
-    admin::beast_transport auth(opts);
-    auto req = admin::make_fetch_token_request(cfg, argv[3], admin::secret(argv[4]));
-    if(!req)
-    {
-        std::cerr << "token request: " << req.error() << '\n';
-        return 1;
-    }
-    auto resp = auth.send(*req);
-    auto token = resp ? admin::parse_fetch_token_response(*resp, cfg) : admin::result<admin::access_token>(resp.error());
+    auto token = shared_token(*settings, opts);
     if(!token)
     {
         std::cerr << "token: " << token.error() << '\n';
@@ -70,14 +85,14 @@ int main(int argc, char** argv)
     auto const stamp = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     for(int i = 0; i < count; ++i)
     {
-        clients.push_back(std::make_unique<async_client>(admin::beast_transport(ioc.get_executor(), opts), cfg,
-                                                         token->token));
+        clients.push_back(std::make_unique<async_client>(
+            admin::beast_transport(ioc.get_executor(), admin::beast_options(*settings, opts)), settings->config, *token));
         admin::new_user u;
         u.email = "async-" + std::to_string(i) + "-" + stamp + "@example.com";
         u.first_name = "Async";
         u.last_name = "Example";
         // The request is built now; `u` may go out of scope before completion.
-        clients.back()->async_create_user(argv[5], argv[6], u, [&failures, i](admin::result<admin::user> r) {
+        clients.back()->async_create_user(argv[1], argv[2], u, [&failures, i](admin::result<admin::user> r) {
             if(r)
                 std::cout << i << ": created " << r->email << '\n';
             else

@@ -3,12 +3,15 @@
 // The main job: get a token with Console credentials and create a user,
 // over verified TLS with the Beast transport.
 //
-//   corti-admin-demo BASE_URL CA_FILE EMAIL PASSWORD PROJECT CUSTOMER
+//   export CORTI_ADMIN_BASE_URL=https://... CORTI_ADMIN_CA_FILE=ca.pem
+//   export CORTI_ADMIN_EMAIL=... CORTI_ADMIN_PASSWORD=...   # or CORTI_ADMIN_TOKEN=...
+//   corti-admin-demo PROJECT CUSTOMER
 //
-// scripts/demo runs it against the bundled local server.
+// (<corti/admin/settings.hpp> says what each variable means). scripts/demo
+// runs it against the bundled local server.
 
 #include <corti/admin.hpp>
-#include <corti/admin/beast.hpp>
+#include <corti/admin/beast/settings.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -17,25 +20,19 @@ namespace admin = corti::admin;
 
 int main(int argc, char** argv)
 {
-    if(argc != 7)
+    if(argc != 3)
     {
-        std::cerr << "usage: " << argv[0] << " BASE_URL CA_FILE EMAIL PASSWORD PROJECT CUSTOMER\n";
+        std::cerr << "usage: " << argv[0] << " PROJECT CUSTOMER (settings in CORTI_ADMIN_* variables)\n";
         return 2;
     }
     // http is accepted for loopback hosts only; the demo uses https.
-    auto ep = admin::parse_base_url(argv[1], admin::scheme_policy::allow_http_on_loopback);
-    if(!ep)
+    auto settings = admin::settings_from_environment(admin::scheme_policy::allow_http_on_loopback);
+    if(!settings)
     {
-        std::cerr << "base URL: " << ep.error() << '\n';
+        std::cerr << "settings: " << settings.error() << '\n';
         return 1;
     }
-    admin::config cfg;
-    cfg.endpoint = *ep;
-
-    admin::beast_transport_options opts;
-    opts.ca_file = argv[2];
-    admin::client<admin::beast_transport> c(admin::beast_transport(opts), cfg,
-                                            admin::console_credentials{argv[3], admin::secret(argv[4])});
+    auto c = admin::make_beast_client(*settings);
 
     admin::new_user u;
     u.email = "jane.doe@example.com";
@@ -43,8 +40,9 @@ int main(int argc, char** argv)
     u.last_name = "Doe";
     u.password = admin::secret("correct-horse-battery-staple");
 
-    std::cout << "creating " << u.email << " in " << argv[5] << '/' << argv[6] << " at " << cfg.endpoint << '\n';
-    auto r = c.create_user(argv[5], argv[6], u);
+    std::cout << "creating " << u.email << " in " << argv[1] << '/' << argv[2] << " at "
+              << c.get_config().endpoint << '\n';
+    auto r = c.create_user(argv[1], argv[2], u);
     if(!r)
     {
         std::cerr << "create_user failed: " << r.error() << '\n';

@@ -2,42 +2,39 @@
 //
 // Provision a customer with three users, list them, read the quotas.
 //
-//   corti-admin-provision BASE_URL CA_FILE EMAIL PASSWORD PROJECT
+//   corti-admin-provision PROJECT
+//
+// with the settings in CORTI_ADMIN_* variables (<corti/admin/settings.hpp>):
+// CORTI_ADMIN_BASE_URL, CORTI_ADMIN_CA_FILE, and CORTI_ADMIN_TOKEN or
+// CORTI_ADMIN_EMAIL and CORTI_ADMIN_PASSWORD.
 
 #include <corti/admin.hpp>
-#include <corti/admin/beast.hpp>
+#include <corti/admin/beast/settings.hpp>
 
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 namespace admin = corti::admin;
 
 int main(int argc, char** argv)
 {
-    if(argc != 6)
+    if(argc != 2)
     {
-        std::cerr << "usage: " << argv[0] << " BASE_URL CA_FILE EMAIL PASSWORD PROJECT\n";
+        std::cerr << "usage: " << argv[0] << " PROJECT\n";
         return 2;
     }
-    auto ep = admin::parse_base_url(argv[1], admin::scheme_policy::allow_http_on_loopback);
-    if(!ep)
-    {
-        std::cerr << "base URL: " << ep.error() << '\n';
-        return 1;
-    }
-    admin::config cfg;
-    cfg.endpoint = *ep;
-    admin::beast_transport_options opts;
-    opts.ca_file = argv[2];
-    admin::client<admin::beast_transport> c(admin::beast_transport(opts), cfg,
-                                            admin::console_credentials{argv[3], admin::secret(argv[4])});
-    c.set_retry_policy(admin::retry_policy::with_attempts(3)); // GETs and DELETEs only
-    std::string const project = argv[5];
-
+    std::string const project = argv[1];
     auto const fail = [](char const* what, admin::error const& e) {
         std::cerr << what << ": " << e << '\n';
         return EXIT_FAILURE;
     };
+
+    auto settings = admin::settings_from_environment(admin::scheme_policy::allow_http_on_loopback);
+    if(!settings)
+        return fail("settings", settings.error());
+    auto c = admin::make_beast_client(*settings);
+    c.set_retry_policy(admin::retry_policy::with_attempts(3)); // GETs and DELETEs only
 
     admin::new_customer nc;
     nc.display_name = "Contoso Hospital";
