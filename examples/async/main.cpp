@@ -21,6 +21,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -85,8 +86,8 @@ int main(int argc, char** argv)
     auto const stamp = std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     for(int i = 0; i < count; ++i)
     {
-        clients.push_back(std::make_unique<async_client>(
-            admin::beast_transport(ioc.get_executor(), admin::beast_options(*settings, opts)), settings->config, *token));
+        admin::beast_transport transport(ioc.get_executor(), admin::beast_options(*settings, opts));
+        clients.push_back(std::make_unique<async_client>(std::move(transport), settings->config, *token));
         admin::new_user u;
         u.email = "async-" + std::to_string(i) + "-" + stamp + "@example.com";
         u.first_name = "Async";

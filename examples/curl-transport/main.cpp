@@ -32,7 +32,8 @@ int main(int argc, char** argv)
 {
     if(argc > 4)
     {
-        std::cerr << "usage: " << argv[0] << " [PROJECT [CUSTOMER [NEW_USER_EMAIL]]] (settings in CORTI_ADMIN_* variables)\n";
+        std::cerr << "usage: " << argv[0]
+                  << " [PROJECT [CUSTOMER [NEW_USER_EMAIL]]] (settings in CORTI_ADMIN_* variables)\n";
         return 2;
     }
     std::string const project = argc > 1 ? argv[1] : "consoleproject";

@@ -11,8 +11,10 @@
 
 #include <stdlib.h> // setenv, unsetenv (POSIX)
 
+#include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 
 using namespace e2e;
 
@@ -76,7 +78,8 @@ TEST_CASE("make_beast_client: settings from the environment, a user created over
     boost::asio::io_context ioc;
     auto ac = admin::make_beast_client(ioc.get_executor(), *s);
     std::optional<admin::result<admin::user>> r;
-    ac.async_create_user(project, customer, make_user("settings-async"), [&r](admin::result<admin::user> u) { r = std::move(u); });
+    ac.async_create_user(project, customer, make_user("settings-async"),
+                         [&r](admin::result<admin::user> u) { r = std::move(u); });
     ioc.run();
     REQUIRE(r.has_value());
     CHECK(r->has_value());

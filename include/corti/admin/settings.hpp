@@ -115,10 +115,12 @@ inline result<credentials> credentials_from_environment()
         return credentials(std::move(t));
     }
     if(email.empty() && password.empty())
-        return error(errc::invalid_argument, "no credentials: set CORTI_ADMIN_TOKEN, or CORTI_ADMIN_EMAIL and CORTI_ADMIN_PASSWORD",
+        return error(errc::invalid_argument,
+                     "no credentials: set CORTI_ADMIN_TOKEN, or CORTI_ADMIN_EMAIL and CORTI_ADMIN_PASSWORD",
                      "CORTI_ADMIN_TOKEN");
     if(password.empty())
-        return error(errc::invalid_argument, "CORTI_ADMIN_EMAIL is set but the password is not", "CORTI_ADMIN_PASSWORD");
+        return error(errc::invalid_argument, "CORTI_ADMIN_EMAIL is set but the password is not",
+                     "CORTI_ADMIN_PASSWORD");
     if(email.empty())
         return error(errc::invalid_argument, "CORTI_ADMIN_PASSWORD is set but the email is not", "CORTI_ADMIN_EMAIL");
     if(!is_valid_email(email))
@@ -146,7 +148,8 @@ inline result<client_settings> settings_from_environment(scheme_policy policy = 
     auto creds = credentials_from_environment();
     if(!creds)
         return creds.error();
-    return client_settings{std::move(*cfg), std::move(*creds), std::string(detail::environment_variable("CORTI_ADMIN_CA_FILE"))};
+    std::string ca_file(detail::environment_variable("CORTI_ADMIN_CA_FILE"));
+    return client_settings{std::move(*cfg), std::move(*creds), std::move(ca_file)};
 }
 
 } // namespace admin
