@@ -1,6 +1,6 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 #include <corti/admin/settings.hpp>
-#include <corti/admin/testing.hpp>
+#include <corti/admin/testing/mock_transport.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -12,6 +12,7 @@
 // std::future<result<user>> that never throws.
 
 #include <corti/admin.hpp>
+#include <corti/admin/beast.hpp>
 #include <corti/admin/beast/settings.hpp>
 
 #include <boost/asio/io_context.hpp>

@@ -8,7 +8,8 @@
     `beast_transport` in one call.
 */
 
-#include <corti/admin/beast.hpp>
+#include <corti/admin/beast/transport.hpp>
+#include <corti/admin/beast/transport_options.hpp>
 #include <corti/admin/client.hpp>
 #include <corti/admin/settings.hpp>
 
