@@ -10,30 +10,30 @@
 namespace local_server {
 
 // What admit() decided about a request before it is answered.
-struct Ticket {
-    std::optional<Target> target;  // nullopt: malformed request target
+struct admission {
+    std::optional<parsed_target> target;  // nullopt: malformed request target
     bool test_hook = false;        // /_test/*: no fault, not counted
-    std::optional<Fault> fault;    // the fault this request consumed
+    std::optional<fault_spec> fault;    // the fault this request consumed
     std::chrono::milliseconds delay{0};
 };
 
-class App {
+class application {
 public:
-    explicit App(Options const& options) : api_(options) {}
+    explicit application(server_options const& options) : api_(options) {}
 
     void count_accept() { ++stats_.accepts; }
 
     // Called once per request as soon as it is read: counts it and takes
     // the next armed fault. A non-zero delay must elapse before respond().
-    Ticket admit(Request const& req);
-    Reply respond(Request const& req, Ticket const& ticket);
+    admission admit(request const& req);
+    reply respond(request const& req, admission const& ticket);
 
 private:
-    Reply test_hook(Request const& req, Target const& target);
+    reply test_hook(request const& req, parsed_target const& target);
 
-    Api api_;
-    FaultQueue faults_;
-    Stats stats_;
+    api api_;
+    fault_queue faults_;
+    stats stats_;
 };
 
 }  // namespace local_server

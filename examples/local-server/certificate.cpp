@@ -19,15 +19,15 @@ namespace {
 
 // unique_ptr aliases so every OpenSSL object is freed on every path.
 template <class T, void (*Free)(T*)>
-struct Deleter {
+struct deleter {
     void operator()(T* p) const noexcept { Free(p); }
 };
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using NamePtr = std::unique_ptr<GENERAL_NAMES, Deleter<GENERAL_NAMES, GENERAL_NAMES_free>>;
-using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION, X509_EXTENSION_free>>;
-using BnPtr = std::unique_ptr<BIGNUM, Deleter<BIGNUM, BN_free>>;
+using pkey_ptr = std::unique_ptr<EVP_PKEY, deleter<EVP_PKEY, EVP_PKEY_free>>;
+using x509_ptr = std::unique_ptr<X509, deleter<X509, X509_free>>;
+using bio_ptr = std::unique_ptr<BIO, deleter<BIO, BIO_free_all>>;
+using names_ptr = std::unique_ptr<GENERAL_NAMES, deleter<GENERAL_NAMES, GENERAL_NAMES_free>>;
+using extension_ptr = std::unique_ptr<X509_EXTENSION, deleter<X509_EXTENSION, X509_EXTENSION_free>>;
+using bignum_ptr = std::unique_ptr<BIGNUM, deleter<BIGNUM, BN_free>>;
 
 [[noreturn]] void fail(std::string const& what) {
     unsigned long code = ERR_get_error();
@@ -40,8 +40,8 @@ void check(int ok, char const* what) {
     if (ok != 1) fail(what);
 }
 
-PkeyPtr generate_key() {
-    PkeyPtr key(EVP_EC_gen("P-256"));
+pkey_ptr generate_key() {
+    pkey_ptr key(EVP_EC_gen("P-256"));
     if (!key) fail("EVP_EC_gen(P-256)");
     return key;
 }
@@ -51,7 +51,7 @@ void set_random_serial(X509* cert) {
     unsigned char bytes[16];
     check(RAND_bytes(bytes, sizeof bytes), "RAND_bytes");
     bytes[0] &= 0x7f;
-    BnPtr bn(BN_bin2bn(bytes, sizeof bytes, nullptr));
+    bignum_ptr bn(BN_bin2bn(bytes, sizeof bytes, nullptr));
     if (!bn || !BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(cert))) fail("serial number");
 }
 
@@ -98,7 +98,7 @@ void add_general_name(GENERAL_NAMES* names, std::string const& host) {
 }
 
 void add_subject_alt_names(X509* cert, std::vector<std::string> const& hosts) {
-    NamePtr names(sk_GENERAL_NAME_new_null());
+    names_ptr names(sk_GENERAL_NAME_new_null());
     if (!names) fail("sk_GENERAL_NAME_new_null");
     for (auto const& host : hosts) add_general_name(names.get(), host);
     check(X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), 0, X509V3_ADD_DEFAULT),
@@ -108,14 +108,14 @@ void add_subject_alt_names(X509* cert, std::vector<std::string> const& hosts) {
 void add_text_extension(X509* cert, int nid, char const* value) {
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
-    ExtPtr ext(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
+    extension_ptr ext(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
     if (!ext) fail(std::string("extension ") + OBJ_nid2sn(nid));
     check(X509_add_ext(cert, ext.get(), -1), "X509_add_ext");
 }
 
-X509Ptr make_certificate(EVP_PKEY* key, std::vector<std::string> const& hosts,
+x509_ptr make_certificate(EVP_PKEY* key, std::vector<std::string> const& hosts,
                          certificate_validity validity) {
-    X509Ptr cert(X509_new());
+    x509_ptr cert(X509_new());
     if (!cert) fail("X509_new");
     check(X509_set_version(cert.get(), X509_VERSION_3), "X509_set_version");
     set_random_serial(cert.get());
@@ -132,7 +132,7 @@ X509Ptr make_certificate(EVP_PKEY* key, std::vector<std::string> const& hosts,
 }
 
 std::string to_pem(X509* cert) {
-    BioPtr bio(BIO_new(BIO_s_mem()));
+    bio_ptr bio(BIO_new(BIO_s_mem()));
     if (!bio) fail("BIO_new");
     check(PEM_write_bio_X509(bio.get(), cert), "PEM_write_bio_X509");
     char* data = nullptr;
@@ -150,8 +150,8 @@ std::string install_self_signed_certificate(boost::asio::ssl::context& ctx,
 std::string install_self_signed_certificate(boost::asio::ssl::context& ctx,
                                             std::vector<std::string> const& hosts,
                                             certificate_validity validity) {
-    PkeyPtr key = generate_key();
-    X509Ptr cert = make_certificate(key.get(), hosts, validity);
+    pkey_ptr key = generate_key();
+    x509_ptr cert = make_certificate(key.get(), hosts, validity);
     check(SSL_CTX_use_certificate(ctx.native_handle(), cert.get()), "SSL_CTX_use_certificate");
     check(SSL_CTX_use_PrivateKey(ctx.native_handle(), key.get()), "SSL_CTX_use_PrivateKey");
     check(SSL_CTX_check_private_key(ctx.native_handle()), "SSL_CTX_check_private_key");

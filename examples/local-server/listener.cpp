@@ -6,7 +6,7 @@
 
 namespace local_server {
 
-Listener::Listener(net::io_context& ioc, net::ip::tcp::endpoint const& endpoint, App& app,
+listener::listener(net::io_context& ioc, net::ip::tcp::endpoint const& endpoint, application& app,
                    net::ssl::context* tls)
     : acceptor_(ioc), retry_timer_(ioc), app_(app), tls_(tls) {
     acceptor_.open(endpoint.protocol());
@@ -15,17 +15,17 @@ Listener::Listener(net::io_context& ioc, net::ip::tcp::endpoint const& endpoint,
     acceptor_.listen(net::socket_base::max_listen_connections);
 }
 
-void Listener::stop() {
+void listener::stop() {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     retry_timer_.cancel();
 }
 
-void Listener::accept() {
-    acceptor_.async_accept(beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+void listener::accept() {
+    acceptor_.async_accept(beast::bind_front_handler(&listener::on_accept, shared_from_this()));
 }
 
-void Listener::on_accept(boost::system::error_code ec, net::ip::tcp::socket socket) {
+void listener::on_accept(boost::system::error_code ec, net::ip::tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;  // stopping
     if (ec) {
         // E.g. out of file descriptors: back off briefly instead of spinning.
@@ -40,9 +40,9 @@ void Listener::on_accept(boost::system::error_code ec, net::ip::tcp::socket sock
     boost::system::error_code ignored;
     socket.set_option(net::ip::tcp::no_delay(true), ignored);
     if (tls_)
-        std::make_shared<Session<TlsStream>>(app_, std::move(socket), *tls_)->start();
+        std::make_shared<session<tls_stream>>(app_, std::move(socket), *tls_)->start();
     else
-        std::make_shared<Session<PlainStream>>(app_, std::move(socket))->start();
+        std::make_shared<session<plain_stream>>(app_, std::move(socket))->start();
     accept();
 }
 

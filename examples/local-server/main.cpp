@@ -40,7 +40,7 @@ void write_file_atomically(std::string const& path, std::string const& content) 
 }
 
 // The TLS context with a freshly generated certificate, its PEM saved for clients.
-std::optional<net::ssl::context> make_tls_context(Options const& options) {
+std::optional<net::ssl::context> make_tls_context(server_options const& options) {
     if (options.plain) return std::nullopt;
     std::optional<net::ssl::context> ctx(std::in_place, net::ssl::context::tls_server);
     restrict_to_modern_tls(*ctx);
@@ -52,26 +52,26 @@ std::string url_host(net::ip::address const& address) {
     return address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
 }
 
-int run(Options const& options) {
+int run(server_options const& options) {
     boost::system::error_code ec;
     auto const address = net::ip::make_address(options.bind_address, ec);
     if (ec) throw std::runtime_error("--bind: not an IP address: '" + options.bind_address + "'");
     std::optional<net::ssl::context> tls = make_tls_context(options);
-    App app(options);
+    application app(options);
 
     // Declared after `app` and `tls`: destroyed first, with any sessions it still holds.
     net::io_context ioc{1};
-    auto listener = std::make_shared<Listener>(ioc, net::ip::tcp::endpoint{address, options.port}, app,
+    auto server = std::make_shared<listener>(ioc, net::ip::tcp::endpoint{address, options.port}, app,
                                                tls ? &*tls : nullptr);
-    listener->start();
+    server->start();
 
     net::signal_set signals(ioc, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code, int) {
-        listener->stop();
+        server->stop();
         ioc.stop();
     });
 
-    std::uint16_t const port = listener->port();
+    std::uint16_t const port = server->port();
     std::cout << "listening on " << (tls ? "https" : "http") << "://" << url_host(address) << ':' << port
               << std::endl;
     if (!options.ready_file.empty()) write_file_atomically(options.ready_file, std::to_string(port) + "\n");
@@ -83,7 +83,7 @@ int run(Options const& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    ParseResult parsed = parse_options(argc, argv);
+    parse_result parsed = parse_options(argc, argv);
     if (!parsed.options) return parsed.exit_code;
     try {
         return run(*parsed.options);

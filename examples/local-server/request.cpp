@@ -7,10 +7,10 @@
 
 namespace local_server {
 
-std::optional<Target> parse_target(std::string_view target) {
+std::optional<parsed_target> parse_target(std::string_view target) {
     auto parsed = boost::urls::parse_origin_form(target);
     if (!parsed) return std::nullopt;
-    Target out;
+    parsed_target out;
     for (auto segment : parsed->segments()) out.segments.push_back(std::move(segment));
     for (auto param : parsed->params()) out.query.emplace_back(param.key, param.value);
 
@@ -22,7 +22,7 @@ std::optional<Target> parse_target(std::string_view target) {
     return out;
 }
 
-std::optional<std::string> query_value(Target const& target, std::string_view key) {
+std::optional<std::string> query_value(parsed_target const& target, std::string_view key) {
     for (auto const& [k, v] : target.query)
         if (k == key) return v;
     return std::nullopt;
@@ -37,16 +37,16 @@ bool is_json_media_type(std::string_view content_type) {
 
 }  // namespace
 
-boost::json::object json_body(Request const& req) {
+boost::json::object json_body(request const& req) {
     auto content_type = req[http::field::content_type];
     if (!is_json_media_type(std::string_view(content_type.data(), content_type.size())))
-        throw ApiError{http::status::bad_request, "invalid_content_type",
+        throw api_error{http::status::bad_request, "invalid_content_type",
                        "request body must be application/json"};
     boost::system::error_code ec;
     boost::json::value body = boost::json::parse(req.body(), ec);
-    if (ec) throw ApiError{http::status::bad_request, "invalid_json", "request body is not valid JSON"};
+    if (ec) throw api_error{http::status::bad_request, "invalid_json", "request body is not valid JSON"};
     if (!body.is_object())
-        throw ApiError{http::status::bad_request, "invalid_json", "request body must be a JSON object"};
+        throw api_error{http::status::bad_request, "invalid_json", "request body must be a JSON object"};
     return std::move(body.as_object());
 }
 

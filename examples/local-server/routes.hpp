@@ -11,7 +11,7 @@
 
 namespace local_server {
 
-enum class RouteId {
+enum class route_id {
     auth_token,
     customers,         // /projects/{p}/customers
     customer,          // /projects/{p}/customers/{c}
@@ -25,8 +25,8 @@ enum class RouteId {
     test_reset,
 };
 
-struct RouteMatch {
-    RouteId id;
+struct route_match {
+    route_id id;
     std::vector<boost::beast::http::verb> methods;  // allowed on this path
     std::vector<std::string> params;                // project, customer, user (as present)
 
@@ -35,10 +35,10 @@ struct RouteMatch {
 };
 
 // Matches decoded path segments (API prefix already removed).
-std::optional<RouteMatch> match_route(std::vector<std::string> const& segments);
+std::optional<route_match> match_route(std::vector<std::string> const& segments);
 
-inline bool is_test_route(RouteId id) {
-    return id == RouteId::test_fault || id == RouteId::test_stats || id == RouteId::test_reset;
+inline bool is_test_route(route_id id) {
+    return id == route_id::test_fault || id == route_id::test_stats || id == route_id::test_reset;
 }
 
 }  // namespace local_server

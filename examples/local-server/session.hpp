@@ -1,5 +1,5 @@
 // One client connection (plain TCP or TLS): reads requests one after another
-// on a persistent HTTP/1.1 connection, asks the App for replies and writes
+// on a persistent HTTP/1.1 connection, asks the application for replies and writes
 // them, including the deliberately broken ways the fault hooks ask for.
 #pragma once
 
@@ -25,8 +25,8 @@ namespace local_server {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using plain_stream = beast::tcp_stream;
+using tls_stream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace session_limits {
 constexpr auto handshake_timeout = std::chrono::seconds(10);
@@ -47,18 +47,18 @@ std::string header_text(http::response<Body> const& res) {
 }
 
 template <class Stream>
-class Session : public std::enable_shared_from_this<Session<Stream>> {
-    static constexpr bool is_tls = std::is_same_v<Stream, TlsStream>;
+class session : public std::enable_shared_from_this<session<Stream>> {
+    static constexpr bool is_tls = std::is_same_v<Stream, tls_stream>;
 
 public:
     template <class... StreamArgs>
-    explicit Session(App& app, StreamArgs&&... args)
+    explicit session(application& app, StreamArgs&&... args)
         : stream_(std::forward<StreamArgs>(args)...), app_(app), timer_(stream_.get_executor()) {}
 
     void start() {
         if constexpr (is_tls) {
             lowest().expires_after(session_limits::handshake_timeout);
-            stream_.async_handshake(net::ssl::stream_base::server, bind(&Session::on_handshake));
+            stream_.async_handshake(net::ssl::stream_base::server, bind(&session::on_handshake));
         } else {
             read_request();
         }
@@ -76,7 +76,7 @@ private:
         parser_->body_limit(session_limits::body_limit);
         parser_->header_limit(session_limits::header_limit);
         lowest().expires_after(session_limits::idle_timeout);
-        http::async_read_header(stream_, buffer_, *parser_, bind(&Session::on_header));
+        http::async_read_header(stream_, buffer_, *parser_, bind(&session::on_header));
     }
 
     void on_header(beast::error_code ec, std::size_t) {
@@ -90,7 +90,7 @@ private:
         });
     }
 
-    void read_body() { http::async_read(stream_, buffer_, *parser_, bind(&Session::on_read)); }
+    void read_body() { http::async_read(stream_, buffer_, *parser_, bind(&session::on_read)); }
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
@@ -103,7 +103,7 @@ private:
         if (ticket_.delay.count() == 0) return respond();
         // Delay without blocking: other connections are served meanwhile.
         timer_.expires_after(ticket_.delay);
-        timer_.async_wait(bind(&Session::on_delay_done));
+        timer_.async_wait(bind(&session::on_delay_done));
     }
 
     void on_delay_done(beast::error_code ec) {
@@ -139,11 +139,11 @@ private:
         bool const can_chunk = request_.version() >= 11 && reply_.status != http::status::no_content &&
                                !reply_.body.empty();
         switch (reply_.mode) {
-            case WriteMode::chunked:
+            case write_mode::chunked:
                 return can_chunk ? write_chunked() : write_message();
-            case WriteMode::close_mid_body:
+            case write_mode::close_mid_body:
                 return write_half_body();
-            case WriteMode::oversized_body:
+            case write_mode::oversized_body:
                 return write_oversized();
             default:
                 return write_message();
@@ -169,7 +169,7 @@ private:
             response_->prepare_payload();
         }
         lowest().expires_after(session_limits::write_timeout);
-        bool const close = !keep_alive_ || reply_.mode == WriteMode::close_after_response;
+        bool const close = !keep_alive_ || reply_.mode == write_mode::close_after_response;
         http::async_write(stream_, *response_,
                           [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
                               self->finish(ec, close);
@@ -281,13 +281,13 @@ private:
     }
 
     Stream stream_;
-    App& app_;
+    application& app_;
     net::steady_timer timer_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
-    Request request_;
-    Ticket ticket_;
-    Reply reply_;
+    request request_;
+    admission ticket_;
+    reply reply_;
     std::optional<http::response<http::string_body>> response_;
     std::string raw_;
     std::uint64_t padding_left_ = 0;

@@ -96,7 +96,7 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
 
 }  // namespace
 
-std::optional<Instant> parse_rfc3339(std::string_view s) {
+std::optional<instant> parse_rfc3339(std::string_view s) {
     // date-time = full-date "T" partial-time time-offset (RFC 3339, section 5.6)
     std::size_t pos = 0;
     unsigned year, month, day, hour, minute, second;
@@ -109,7 +109,7 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
         minute > 59 || second > 60)
         return std::nullopt;
 
-    Instant t;
+    instant t;
     if (pos < s.size() && s[pos] == '.') {
         std::size_t start = ++pos;
         std::int64_t scale = 100000000;
