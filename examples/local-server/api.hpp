@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The Admin API itself: authentication, customers, users, quotas, consumption.
 #pragma once
 
@@ -9,7 +10,8 @@
 
 namespace local_server {
 
-class api {
+class api
+{
 public:
     explicit api(server_options const& options);
 
@@ -41,4 +43,4 @@ private:
     token_store tokens_;
 };
 
-}  // namespace local_server
+} // namespace local_server

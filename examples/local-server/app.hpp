@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Ties the API, the test hooks, the fault queue and the counters together.
 #pragma once
 
@@ -10,14 +11,16 @@
 namespace local_server {
 
 // What admit() decided about a request before it is answered.
-struct admission {
-    std::optional<parsed_target> target;  // nullopt: malformed request target
-    bool test_hook = false;        // /_test/*: no fault, not counted
-    std::optional<fault_spec> fault;    // the fault this request consumed
+struct admission
+{
+    std::optional<parsed_target> target; // nullopt: malformed request target
+    bool test_hook = false;              // /_test/*: no fault, not counted
+    std::optional<fault_spec> fault;     // the fault this request consumed
     std::chrono::milliseconds delay{0};
 };
 
-class application {
+class application
+{
 public:
     explicit application(server_options const& options) : api_(options) {}
 
@@ -36,4 +39,4 @@ private:
     stats stats_;
 };
 
-}  // namespace local_server
+} // namespace local_server

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Accepts TCP connections and starts a plain or TLS session for each.
 #pragma once
 
@@ -12,7 +13,8 @@
 
 namespace local_server {
 
-class listener : public std::enable_shared_from_this<listener> {
+class listener : public std::enable_shared_from_this<listener>
+{
 public:
     // `tls` null: plain HTTP. Throws boost::system::system_error if the
     // address cannot be bound.
@@ -33,4 +35,4 @@ private:
     boost::asio::ssl::context* tls_;
 };
 
-}  // namespace local_server
+} // namespace local_server

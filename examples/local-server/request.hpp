@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Reading an HTTP request: its target (path segments, query) and JSON body.
 #pragma once
 
@@ -17,9 +18,10 @@ namespace local_server {
 
 using request = http::request<http::string_body>;
 
-struct parsed_target {
-    std::vector<std::string> segments;  // percent-decoded, API prefix removed
-    std::vector<std::pair<std::string, std::string>> query;  // decoded, '+' is a space
+struct parsed_target
+{
+    std::vector<std::string> segments;                      // percent-decoded, API prefix removed
+    std::vector<std::pair<std::string, std::string>> query; // decoded, '+' is a space
 };
 
 // Parses an origin-form target such as "/functions/v1/public/projects/p%2Fq".
@@ -42,4 +44,4 @@ std::optional<std::int64_t> int_field(boost::json::object const& o, std::string_
 // A required string field: missing or not a string gives api_error(400).
 std::string required_string(boost::json::object const& o, std::string_view key);
 
-}  // namespace local_server
+} // namespace local_server

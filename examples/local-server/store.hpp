@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // In-memory data of the local server: projects, customers, users, tokens.
 // Single-threaded: everything runs on the one io_context thread.
 #pragma once
@@ -11,8 +12,9 @@
 
 namespace local_server {
 
-struct user_record {
-    std::string id;  // random v4 UUID
+struct user_record
+{
+    std::string id; // random v4 UUID
     std::string email;
     std::string first_name;
     std::string last_name;
@@ -21,30 +23,33 @@ struct user_record {
     std::string created_at;
 };
 
-struct customer_record {
+struct customer_record
+{
     std::string display_name;
     std::string tenant_name = "base";
     std::string region = "eu";
     std::string customer_id;
     bool is_nfr = false;
     std::string created_at;
-    std::vector<user_record> users;  // in creation order
+    std::vector<user_record> users; // in creation order
 
     std::int64_t enabled_users() const;
     user_record* find_user(std::string_view id);
     bool erase_user(std::string_view id);
-    bool has_email(std::string_view email) const;  // case-insensitive
+    bool has_email(std::string_view email) const; // case-insensitive
 };
 
-struct project_record {
+struct project_record
+{
     std::string id;
-    std::vector<customer_record> customers;  // in creation order
+    std::vector<customer_record> customers; // in creation order
 
     customer_record* find_customer(std::string_view customer_id);
     bool erase_customer(std::string_view customer_id);
 };
 
-class store {
+class store
+{
 public:
     store(std::vector<std::string> const& project_ids, std::vector<std::string> const& seed_customers);
 
@@ -55,7 +60,8 @@ private:
 };
 
 // Bearer tokens this server issued, with their issue time.
-class token_store {
+class token_store
+{
 public:
     explicit token_store(std::chrono::seconds ttl) : ttl_(ttl) {}
 
@@ -71,4 +77,4 @@ private:
     std::unordered_map<std::string, clock::time_point> issued_;
 };
 
-}  // namespace local_server
+} // namespace local_server
