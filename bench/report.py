@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 """Turns Google Benchmark's JSON (bench/results/latest.json) into the markdown
 table bench/results/latest.md, and checks the goals of issue 7.
 

@@ -1,3 +1,4 @@
+# Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 # The core does no I/O: its headers pull in nothing of Asio, Beast or OpenSSL.
 # Its JSON goes through Boost.JSON: responses through basic_parser, not the
 # compact tokenizer (detail/json/compact_parser.hpp, only with CORTI_ADMIN_COMPACT_JSON),

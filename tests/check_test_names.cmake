@@ -1,3 +1,4 @@
+# Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 # catch_discover_tests splits a test name at ';' (a CMake list separator):
 # such a test becomes filters that match nothing, and Catch2 passes them
 # without running anything. Fails when any TEST_CASE name holds a ';'.

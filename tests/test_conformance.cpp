@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The conformance kit (testing/conformance.hpp) against deliberately broken
 // transports and targets, without a server: every failure is a failed
 // check in the report, never undefined behaviour. The kit against real

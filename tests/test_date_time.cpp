@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 #include <corti/admin/date_time.hpp>
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Boost.JSON conversions: value_from / value_to / from_json round-trip every
 // model, reject what the parsers reject, and never write a secret.
 #include <corti/admin/json.hpp>

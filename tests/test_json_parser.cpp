@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The JSON event sources: Boost.JSON's basic_parser (parse_json_boost, the
 // library's tokenizer) and the compact tokenizer (parse_json_compact, the
 // firmware opt-in). RFC 8259 exactly, events and pieces, depth, and what a

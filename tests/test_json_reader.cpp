@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The generic strict reader, on a schema that uses every kind of member.
 #include <corti/admin/detail/json/reader.hpp>
 

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Heap footprint of building and parsing a create-user call, measured by
 // replacing the global operator new and delete in this executable, and the
 // behaviour of a caller's parse_arena, down to one that runs out.

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The core built with -fno-exceptions -fno-rtti: builder, parser and client
 // work, and every failure is a value. No Catch2 here (it needs exceptions).
 #include <corti/admin.hpp>

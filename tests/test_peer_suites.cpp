@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The validators and the parser against the shared peer suites
 // (../shared/peer-suites). Exits 77 (ctest: skipped) with a message when the
 // folder is missing.

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Secrets are wiped before their memory is freed. This executable replaces
 // the global operator new and delete; while a test watches, every block is
 // searched for the secrets just before it is freed (the block is still

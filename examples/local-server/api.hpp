@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // The Admin API itself: authentication, customers, users, quotas, consumption.
 #pragma once
 
@@ -9,36 +10,37 @@
 
 namespace local_server {
 
-class Api {
+class api
+{
 public:
-    explicit Api(Options const& options);
+    explicit api(server_options const& options);
 
-    // Answers one API request (never a /_test hook). Never throws ApiError.
-    Reply handle(Request const& req, Target const& target);
+    // Answers one API request (never a /_test hook). Never throws api_error.
+    reply handle(request const& req, parsed_target const& target);
 
 private:
-    Reply dispatch(RouteMatch const& route, Request const& req, Target const& target);
-    void require_bearer(Request const& req) const;
+    reply dispatch(route_match const& route, request const& req, parsed_target const& target);
+    void require_bearer(request const& req) const;
 
-    Reply issue_token(Request const& req);
-    Reply list_customers(Project& project, Target const& target);
-    Reply create_customer(Project& project, Request const& req);
-    Reply update_customer(Project& project, Customer& customer, Request const& req);
-    Reply delete_customer(Project& project, Customer& customer);
-    Reply customer_quotas(Customer const& customer) const;
-    Reply list_users(Customer& customer, Target const& target);
-    Reply create_user(Customer& customer, Request const& req);
-    Reply update_user(Customer& customer, User& user, Request const& req);
-    Reply delete_user(Customer& customer, User& user);
-    Reply user_consumption(Target const& target);
-    Reply project_quotas(Project const& project) const;
+    reply issue_token(request const& req);
+    reply list_customers(project_record& project, parsed_target const& target);
+    reply create_customer(project_record& project, request const& req);
+    reply update_customer(project_record& project, customer_record& customer, request const& req);
+    reply delete_customer(project_record& project, customer_record& customer);
+    reply customer_quotas(customer_record const& customer) const;
+    reply list_users(customer_record& customer, parsed_target const& target);
+    reply create_user(customer_record& customer, request const& req);
+    reply update_user(customer_record& customer, user_record& user, request const& req);
+    reply delete_user(customer_record& customer, user_record& user);
+    reply user_consumption(parsed_target const& target);
+    reply project_quotas(project_record const& project) const;
 
-    Project& project_or_404(std::string const& id);
+    project_record& project_or_404(std::string const& id);
     http::status create_status() const;
 
-    Options const& options_;
-    Store store_;
-    TokenStore tokens_;
+    server_options const& options_;
+    store store_;
+    token_store tokens_;
 };
 
-}  // namespace local_server
+} // namespace local_server

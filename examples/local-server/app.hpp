@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Ties the API, the test hooks, the fault queue and the counters together.
 #pragma once
 
@@ -10,30 +11,32 @@
 namespace local_server {
 
 // What admit() decided about a request before it is answered.
-struct Ticket {
-    std::optional<Target> target;  // nullopt: malformed request target
-    bool test_hook = false;        // /_test/*: no fault, not counted
-    std::optional<Fault> fault;    // the fault this request consumed
+struct admission
+{
+    std::optional<parsed_target> target; // nullopt: malformed request target
+    bool test_hook = false;              // /_test/*: no fault, not counted
+    std::optional<fault_spec> fault;     // the fault this request consumed
     std::chrono::milliseconds delay{0};
 };
 
-class App {
+class application
+{
 public:
-    explicit App(Options const& options) : api_(options) {}
+    explicit application(server_options const& options) : api_(options) {}
 
     void count_accept() { ++stats_.accepts; }
 
     // Called once per request as soon as it is read: counts it and takes
     // the next armed fault. A non-zero delay must elapse before respond().
-    Ticket admit(Request const& req);
-    Reply respond(Request const& req, Ticket const& ticket);
+    admission admit(request const& req);
+    reply respond(request const& req, admission const& ticket);
 
 private:
-    Reply test_hook(Request const& req, Target const& target);
+    reply test_hook(request const& req, parsed_target const& target);
 
-    Api api_;
-    FaultQueue faults_;
-    Stats stats_;
+    api api_;
+    fault_queue faults_;
+    stats stats_;
 };
 
-}  // namespace local_server
+} // namespace local_server

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Accepts TCP connections and starts a plain or TLS session for each.
 #pragma once
 
@@ -12,11 +13,12 @@
 
 namespace local_server {
 
-class Listener : public std::enable_shared_from_this<Listener> {
+class listener : public std::enable_shared_from_this<listener>
+{
 public:
     // `tls` null: plain HTTP. Throws boost::system::system_error if the
     // address cannot be bound.
-    Listener(boost::asio::io_context& ioc, boost::asio::ip::tcp::endpoint const& endpoint, App& app,
+    listener(boost::asio::io_context& ioc, boost::asio::ip::tcp::endpoint const& endpoint, application& app,
              boost::asio::ssl::context* tls);
 
     std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
@@ -29,8 +31,8 @@ private:
 
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_timer_;
-    App& app_;
+    application& app_;
     boost::asio::ssl::context* tls_;
 };
 
-}  // namespace local_server
+} // namespace local_server

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 #include "options.hpp"
 
 #include <charconv>
@@ -37,105 +38,121 @@ A local stand-in for the Corti Admin API, for development and end-to-end tests.
   --help                 show this text
 )";
 
-bool parse_int(std::string_view text, std::int64_t& out) {
+bool parse_int(std::string_view text, std::int64_t& out)
+{
     auto const* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc{} && ptr == end && !text.empty();
 }
 
 // Thrown for a bad command line; the message is printed before exiting 2.
-struct UsageError {
+struct usage_error
+{
     std::string message;
 };
 
-std::int64_t int_in_range(std::string_view flag, std::string_view value,
-                          std::int64_t lo, std::int64_t hi) {
+std::int64_t int_in_range(std::string_view flag, std::string_view value, std::int64_t lo, std::int64_t hi)
+{
     std::int64_t n = 0;
-    if (!parse_int(value, n) || n < lo || n > hi)
-        throw UsageError{std::string(flag) + ": expected an integer from " + std::to_string(lo) +
-                         " to " + std::to_string(hi) + ", got '" + std::string(value) + "'"};
+    if(!parse_int(value, n) || n < lo || n > hi)
+        throw usage_error{std::string(flag) + ": expected an integer from " + std::to_string(lo) + " to " +
+                          std::to_string(hi) + ", got '" + std::string(value) + "'"};
     return n;
 }
 
-using Setter = std::function<void(Options&, std::string_view flag, std::string_view value)>;
+using setter = std::function<void(server_options&, std::string_view flag, std::string_view value)>;
 
 // Flags that take a value, and what each does with it.
-const std::map<std::string_view, Setter>& value_flags() {
-    static const std::map<std::string_view, Setter> flags = {
-        {"--bind", [](Options& o, auto, auto v) { o.bind_address = std::string(v); }},
+const std::map<std::string_view, setter>& value_flags()
+{
+    static const std::map<std::string_view, setter> flags = {
+        {"--bind", [](server_options& o, auto, auto v) { o.bind_address = std::string(v); }},
         {"--port",
-         [](Options& o, auto f, auto v) {
-             o.port = static_cast<std::uint16_t>(int_in_range(f, v, 0, 65535));
-         }},
-        {"--ca-out", [](Options& o, auto, auto v) { o.ca_out = std::string(v); }},
-        {"--cert-host", [](Options& o, auto, auto v) { o.cert_hosts.emplace_back(v); }},
-        {"--ready-file", [](Options& o, auto, auto v) { o.ready_file = std::string(v); }},
-        {"--email", [](Options& o, auto, auto v) { o.email = std::string(v); }},
-        {"--password", [](Options& o, auto, auto v) { o.password = std::string(v); }},
-        {"--project", [](Options& o, auto, auto v) { o.projects.emplace_back(v); }},
+         [](server_options& o, auto f, auto v) { o.port = static_cast<std::uint16_t>(int_in_range(f, v, 0, 65535)); }},
+        {"--ca-out", [](server_options& o, auto, auto v) { o.ca_out = std::string(v); }},
+        {"--cert-host", [](server_options& o, auto, auto v) { o.cert_hosts.emplace_back(v); }},
+        {"--ready-file", [](server_options& o, auto, auto v) { o.ready_file = std::string(v); }},
+        {"--email", [](server_options& o, auto, auto v) { o.email = std::string(v); }},
+        {"--password", [](server_options& o, auto, auto v) { o.password = std::string(v); }},
+        {"--project", [](server_options& o, auto, auto v) { o.projects.emplace_back(v); }},
         {"--token-ttl",
-         [](Options& o, auto f, auto v) { o.token_ttl_seconds = int_in_range(f, v, 1, 100000000); }},
+         [](server_options& o, auto f, auto v) { o.token_ttl_seconds = int_in_range(f, v, 1, 100000000); }},
         {"--create-status",
-         [](Options& o, auto f, auto v) {
-             if (v != "200" && v != "201") throw UsageError{std::string(f) + ": expected 200 or 201"};
+         [](server_options& o, auto f, auto v) {
+             if(v != "200" && v != "201")
+                 throw usage_error{std::string(f) + ": expected 200 or 201"};
              o.create_status = v == "200" ? 200u : 201u;
          }},
         {"--pagination",
-         [](Options& o, auto f, auto v) {
-             if (v == "total")
-                 o.pagination = PaginationStyle::total;
-             else if (v == "hasNextPage")
-                 o.pagination = PaginationStyle::has_next_page;
+         [](server_options& o, auto f, auto v) {
+             if(v == "total")
+                 o.pagination = pagination_style::total;
+             else if(v == "hasNextPage")
+                 o.pagination = pagination_style::has_next_page;
              else
-                 throw UsageError{std::string(f) + ": expected total or hasNextPage"};
+                 throw usage_error{std::string(f) + ": expected total or hasNextPage"};
          }},
-        {"--user-quota",
-         [](Options& o, auto f, auto v) { o.user_quota = int_in_range(f, v, -1, 1000000000); }},
-        {"--seed-customer", [](Options& o, auto, auto v) { o.seed_customers.emplace_back(v); }},
+        {"--user-quota", [](server_options& o, auto f, auto v) { o.user_quota = int_in_range(f, v, -1, 1000000000); }},
+        {"--seed-customer", [](server_options& o, auto, auto v) { o.seed_customers.emplace_back(v); }},
         // Accepted for compatibility and ignored: connections are not limited.
-        {"--max-connections", [](Options&, auto f, auto v) { int_in_range(f, v, 1, 1000000); }},
+        {"--max-connections", [](server_options&, auto f, auto v) { int_in_range(f, v, 1, 1000000); }},
     };
     return flags;
 }
 
-void apply_defaults(Options& o) {
-    if (o.cert_hosts.empty()) o.cert_hosts = {"localhost", "127.0.0.1"};
-    if (o.projects.empty()) o.projects = {"consoleproject"};
+void apply_defaults(server_options& o)
+{
+    if(o.cert_hosts.empty())
+        o.cert_hosts = {"localhost", "127.0.0.1"};
+    if(o.projects.empty())
+        o.projects = {"consoleproject"};
 }
 
-}  // namespace
+} // namespace
 
-ParseResult parse_options(int argc, char** argv) {
-    Options options;
-    try {
-        for (int i = 1; i < argc; ++i) {
+parse_result parse_options(int argc, char** argv)
+{
+    server_options options;
+    try
+    {
+        for(int i = 1; i < argc; ++i)
+        {
             std::string_view arg = argv[i];
             std::string_view value;
             bool inline_value = false;
             // Accept both "--flag value" and "--flag=value".
-            if (auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string_view::npos) {
+            if(auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string_view::npos)
+            {
                 value = arg.substr(eq + 1);
                 arg = arg.substr(0, eq);
                 inline_value = true;
             }
-            if (arg == "--help" || arg == "-h") {
+            if(arg == "--help" || arg == "-h")
+            {
                 std::cout << usage_text;
                 return {std::nullopt, 0};
             }
-            if (arg == "--plain") {
-                if (inline_value) throw UsageError{"--plain takes no value"};
+            if(arg == "--plain")
+            {
+                if(inline_value)
+                    throw usage_error{"--plain takes no value"};
                 options.plain = true;
                 continue;
             }
             auto it = value_flags().find(arg);
-            if (it == value_flags().end()) throw UsageError{"unknown option '" + std::string(arg) + "'"};
-            if (!inline_value) {
-                if (i + 1 >= argc) throw UsageError{std::string(arg) + " needs a value"};
+            if(it == value_flags().end())
+                throw usage_error{"unknown option '" + std::string(arg) + "'"};
+            if(!inline_value)
+            {
+                if(i + 1 >= argc)
+                    throw usage_error{std::string(arg) + " needs a value"};
                 value = argv[++i];
             }
             it->second(options, arg, value);
         }
-    } catch (UsageError const& e) {
+    }
+    catch(usage_error const& e)
+    {
         std::cerr << "corti-admin-local-server: " << e.message << "\n\n" << usage_text;
         return {std::nullopt, 2};
     }
@@ -143,4 +160,4 @@ ParseResult parse_options(int argc, char** argv) {
     return {std::move(options), 0};
 }
 
-}  // namespace local_server
+} // namespace local_server

@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Small, HTTP-independent helpers: text, time and randomness.
 #pragma once
 
@@ -24,18 +25,20 @@ bool looks_like_email(std::string_view s);
 std::string now_rfc3339();
 
 // A point in time parsed from an RFC 3339 date-time.
-struct Instant {
-    std::int64_t seconds = 0;  // since the Unix epoch
-    std::int64_t nanos = 0;    // fraction, truncated to 9 digits
+struct instant
+{
+    std::int64_t seconds = 0; // since the Unix epoch
+    std::int64_t nanos = 0;   // fraction, truncated to 9 digits
 
-    friend bool operator<=(Instant const& a, Instant const& b) {
+    friend bool operator<=(instant const& a, instant const& b)
+    {
         return a.seconds < b.seconds || (a.seconds == b.seconds && a.nanos <= b.nanos);
     }
 };
-std::optional<Instant> parse_rfc3339(std::string_view s);
+std::optional<instant> parse_rfc3339(std::string_view s);
 
 // Cryptographically random values (OpenSSL RAND_bytes).
 std::string random_hex(std::size_t bytes);
 std::string random_uuid_v4();
 
-}  // namespace local_server
+} // namespace local_server

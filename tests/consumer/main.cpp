@@ -1,3 +1,4 @@
+// Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 // Builds and parses a create-user call: proves the headers, the include
 // path and the Boost link all come with the corti::admin target.
 #include <corti/admin.hpp>

@@ -1,3 +1,4 @@
+# Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 # ctest driver: configure, build and run the consumer project.
 # -DMODE=package|subdir|pkgconfig -DSOURCE=<repo> -DWORK=<scratch dir> -DCXX=<compiler>
 file(REMOVE_RECURSE ${WORK})
