@@ -51,8 +51,14 @@ void* operator new(std::size_t n, std::nothrow_t const&) noexcept { return count
 void* operator new[](std::size_t n, std::nothrow_t const&) noexcept { return counted_alloc(n); }
 void* operator new(std::size_t n, std::align_val_t al) { return or_throw(counted_aligned_alloc(n, al)); }
 void* operator new[](std::size_t n, std::align_val_t al) { return or_throw(counted_aligned_alloc(n, al)); }
-void* operator new(std::size_t n, std::align_val_t al, std::nothrow_t const&) noexcept { return counted_aligned_alloc(n, al); }
-void* operator new[](std::size_t n, std::align_val_t al, std::nothrow_t const&) noexcept { return counted_aligned_alloc(n, al); }
+void* operator new(std::size_t n, std::align_val_t al, std::nothrow_t const&) noexcept
+{
+    return counted_aligned_alloc(n, al);
+}
+void* operator new[](std::size_t n, std::align_val_t al, std::nothrow_t const&) noexcept
+{
+    return counted_aligned_alloc(n, al);
+}
 
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }

@@ -35,7 +35,8 @@ void build_create_user_corti(benchmark::State& state)
     admin::config const cfg;
     admin::secret const token(docs_token);
     admin::new_user const u = docs_new_user();
-    if(auto r = admin::make_create_user_request(cfg, token, docs_project, docs_customer, u); !r || r->body != expected_body)
+    if(auto r = admin::make_create_user_request(cfg, token, docs_project, docs_customer, u);
+       !r || r->body != expected_body)
     {
         state.SkipWithError("make_create_user_request did not give the docs' body");
         return;
@@ -60,8 +61,8 @@ void build_create_user_nlohmann_concat(benchmark::State& state)
     std::string const project(docs_project);
     std::string const customer(docs_customer);
     std::string const email(docs_email), first(docs_first_name), last(docs_last_name), password(docs_password);
-    auto const check = plain_create_user_request(scheme_host, host, base_path, user_agent, token, project, customer, email,
-                                                 first, last, password);
+    auto const check = plain_create_user_request(scheme_host, host, base_path, user_agent, token, project, customer,
+                                                 email, first, last, password);
     if(check.body != expected_body || check.headers.size() != 5)
     {
         state.SkipWithError("the hand-written builder did not give the docs' body");
@@ -70,8 +71,8 @@ void build_create_user_nlohmann_concat(benchmark::State& state)
     alloc_scope allocs;
     for(auto _ : state)
     {
-        auto r = plain_create_user_request(scheme_host, host, base_path, user_agent, token, project, customer, email, first,
-                                           last, password);
+        auto r = plain_create_user_request(scheme_host, host, base_path, user_agent, token, project, customer, email,
+                                           first, last, password);
         benchmark::DoNotOptimize(r);
     }
     allocs.report(state);

@@ -36,9 +36,9 @@ admin::http_response docs_response()
 
 bool is_docs_user(admin::user const& u)
 {
-    return u.email == "user@example.com" && u.first_name == "John" && u.last_name == "Doe" && u.enabled &&
-           u.id && u.id->to_string() == "123e4567-e89b-12d3-a456-426614174000" && u.email_verified &&
-           *u.email_verified && u.created_at && u.created_at->to_string() == "2023-10-01T12:00:00Z";
+    return u.email == "user@example.com" && u.first_name == "John" && u.last_name == "Doe" && u.enabled && u.id &&
+           u.id->to_string() == "123e4567-e89b-12d3-a456-426614174000" && u.email_verified && *u.email_verified &&
+           u.created_at && u.created_at->to_string() == "2023-10-01T12:00:00Z";
 }
 
 // --- corti: status, Content-Type, size, syntax, schema, formats ---------------
@@ -199,7 +199,8 @@ void parse_hostile_corti(benchmark::State& state)
         auto u = admin::parse_create_user_response(resp, cfg);
         benchmark::DoNotOptimize(u);
     }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(resp.body.size()));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(resp.body.size()));
 }
 
 template<int Which>

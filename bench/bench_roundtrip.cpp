@@ -45,8 +45,8 @@ constexpr int users_per_customer = 50;
 
 struct server_info
 {
-    std::string error;      // empty when usable
-    std::string base_url;   // https://127.0.0.1:PORT/functions/v1/public
+    std::string error;    // empty when usable
+    std::string base_url; // https://127.0.0.1:PORT/functions/v1/public
     std::string ca_file;
     std::string token;
     admin::config cfg;
@@ -229,7 +229,8 @@ void roundtrip_corti_beast(benchmark::State& state)
         return;
     }
     // Kept across the runs of this benchmark, as an application keeps its client.
-    static auto& c = *new admin::client<admin::beast_transport>(make_transport(s.ca_file), s.cfg, admin::secret(s.token));
+    static auto& c =
+        *new admin::client<admin::beast_transport>(make_transport(s.ca_file), s.cfg, admin::secret(s.token));
     static auto& rotation = *new customer_rotation("corti", s);
 
     admin::new_user u;
@@ -285,9 +286,11 @@ struct curl_contender
     }
 
     /// One create-user call; returns an error message or "".
-    std::string create_user(server_info const& s, std::string const& customer, std::string const& email, plain_user& out)
+    std::string create_user(server_info const& s, std::string const& customer, std::string const& email,
+                            plain_user& out)
     {
-        std::string const url = s.base_url + "/projects/" + std::string(docs_project) + "/customers/" + customer + "/users";
+        std::string const url =
+            s.base_url + "/projects/" + std::string(docs_project) + "/customers/" + customer + "/users";
         std::string const body = plain_create_user_body(email, docs_first_name, docs_last_name, docs_password);
         curl_easy_setopt(h, CURLOPT_URL, url.c_str());
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
@@ -402,12 +405,13 @@ void roundtrip_curl_cli(benchmark::State& state)
     // show it; -w appends the status on a line of its own.
     auto const call = [&](std::string const& customer) -> std::string {
         next_email(email);
-        std::string const url = s.base_url + "/projects/" + std::string(docs_project) + "/customers/" + customer + "/users";
+        std::string const url =
+            s.base_url + "/projects/" + std::string(docs_project) + "/customers/" + customer + "/users";
         std::string const body = plain_create_user_body(email, docs_first_name, docs_last_name, docs_password);
         int status = 0;
         std::string out = run_capture({"curl", "-s", "-S", "--cacert", s.ca_file, "-X", "POST", url, "-H", auth, "-H",
-                                       "Content-Type: application/json", "-H", "Accept: application/json", "-d", body, "-w",
-                                       "\n%{http_code}"},
+                                       "Content-Type: application/json", "-H", "Accept: application/json", "-d", body,
+                                       "-w", "\n%{http_code}"},
                                       status);
         if(status != 0)
             return "curl exited with " + std::to_string(status);
@@ -436,5 +440,8 @@ void roundtrip_curl_cli(benchmark::State& state)
 } // namespace
 
 BENCHMARK(roundtrip_corti_beast)->Name("roundtrip_loopback/corti_beast")->UseRealTime()->Unit(benchmark::kMicrosecond);
-BENCHMARK(roundtrip_libcurl_nlohmann)->Name("roundtrip_loopback/libcurl_nlohmann")->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(roundtrip_libcurl_nlohmann)
+    ->Name("roundtrip_loopback/libcurl_nlohmann")
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(roundtrip_curl_cli)->Name("roundtrip_loopback/curl_cli")->UseRealTime()->Unit(benchmark::kMillisecond);

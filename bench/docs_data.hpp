@@ -73,8 +73,8 @@ struct plain_request
 
 /// The create-user body, dumped by nlohmann (its object keys are sorted,
 /// which is also the documented order: email, firstName, lastName, password).
-inline std::string plain_create_user_body(std::string_view email, std::string_view first_name, std::string_view last_name,
-                                          std::string_view password)
+inline std::string plain_create_user_body(std::string_view email, std::string_view first_name,
+                                          std::string_view last_name, std::string_view password)
 {
     nlohmann::json j = {{"email", email}, {"firstName", first_name}, {"lastName", last_name}, {"password", password}};
     return j.dump();

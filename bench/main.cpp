@@ -42,8 +42,8 @@ std::unique_ptr<benchmark::BenchmarkReporter> make_reporter(std::string_view for
 {
     if(format == "json")
         return std::make_unique<plain_names<benchmark::JSONReporter>>();
-    return std::make_unique<plain_names<benchmark::ConsoleReporter>>(
-        color ? benchmark::ConsoleReporter::OO_ColorTabular : benchmark::ConsoleReporter::OO_Tabular);
+    return std::make_unique<plain_names<benchmark::ConsoleReporter>>(color ? benchmark::ConsoleReporter::OO_ColorTabular
+                                                                           : benchmark::ConsoleReporter::OO_Tabular);
 }
 
 std::string_view flag_value(char const* arg, std::string_view name)
@@ -92,7 +92,8 @@ int main(int argc, char** argv)
     benchmark::AddCustomContext("allocs_counter",
                                 "calls of the global operator new per iteration, all threads; memory C libraries "
                                 "(OpenSSL, libcurl) take with malloc, and child processes, are not counted");
-    benchmark::AddCustomContext("real_time_rows", "roundtrip_loopback/* (UseRealTime; the /real_time suffix is not in the names)");
+    benchmark::AddCustomContext("real_time_rows",
+                                "roundtrip_loopback/* (UseRealTime; the /real_time suffix is not in the names)");
 
     auto display = make_reporter(display_format, isatty(STDOUT_FILENO) != 0);
     std::unique_ptr<benchmark::BenchmarkReporter> file;

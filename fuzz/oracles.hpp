@@ -230,10 +230,10 @@ inline boost::json::value const* resolve(boost::json::value const& root, std::st
 
 struct json_facts
 {
-    bool valid = false;         ///< one complete RFC 8259 document, nothing after it
-    bool duplicate = false;     ///< some object repeats a key (before any syntax error)
-    std::size_t depth = 0;      ///< deepest nesting of objects and arrays
-    std::size_t longest = 0;    ///< longest string or key, in bytes (decoded)
+    bool valid = false;      ///< one complete RFC 8259 document, nothing after it
+    bool duplicate = false;  ///< some object repeats a key (before any syntax error)
+    std::size_t depth = 0;   ///< deepest nesting of objects and arrays
+    std::size_t longest = 0; ///< longest string or key, in bytes (decoded)
     /// Boost.JSON stopped at a number whose exponent it cannot hold (beyond
     /// 2^31): RFC 8259 leaves number ranges to implementations, the library
     /// reads on, so the other facts do not decide this input.

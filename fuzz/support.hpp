@@ -52,7 +52,7 @@
 #define CORTI_FUZZ_CHECK_KNOWN(id, cond, detail)                                                                       \
     do                                                                                                                 \
     {                                                                                                                  \
-        if(false) /* compiled, never run: keeps the variables it names "used" */                                      \
+        if(false) /* compiled, never run: keeps the variables it names "used" */                                       \
         {                                                                                                              \
             (void)(cond);                                                                                              \
             (void)(detail);                                                                                            \
@@ -163,8 +163,13 @@ inline constexpr unsigned statuses[8] = {200, 201, 400, 409, 500, 302, 204, 100}
 
 /// Content-Type values (index 7: no Content-Type header at all).
 inline constexpr std::string_view content_types[7] = {
-    "application/json",          "application/json; charset=utf-8", " Application/JSON ;x=y", "text/html; charset=utf-8",
-    "application/jsonx",         "application/problem+json",        "",
+    "application/json",
+    "application/json; charset=utf-8",
+    " Application/JSON ;x=y",
+    "text/html; charset=utf-8",
+    "application/jsonx",
+    "application/problem+json",
+    "",
 };
 
 inline constexpr std::string_view request_id_value = "req-7f3a";
@@ -188,10 +193,7 @@ inline ca::config response_config(std::uint8_t b)
     return cfg;
 }
 
-inline std::string describe(ca::error const& e)
-{
-    return "error " + show(e.to_string());
-}
+inline std::string describe(ca::error const& e) { return "error " + show(e.to_string()); }
 
 /// The bearer token of the targets that build requests with a fixed one.
 inline constexpr std::string_view fixed_token = "tok-Q9xK2mV7pL4sR8wZ";
@@ -245,7 +247,8 @@ auto parse_with_and_without_arena(std::size_t arena_size, Parse parse, Check che
     CORTI_FUZZ_CHECK(arena.peak() <= arena.size(), std::to_string(arena.peak()));
     if(!in_arena && in_arena.error().code == ca::errc::out_of_memory)
     {
-        CORTI_FUZZ_CHECK(res || (res.error().code != ca::errc::malformed_json && res.error().code != ca::errc::too_deep),
+        CORTI_FUZZ_CHECK(res ||
+                             (res.error().code != ca::errc::malformed_json && res.error().code != ca::errc::too_deep),
                          "out of memory, without an arena " + describe(res.error()));
         return res;
     }

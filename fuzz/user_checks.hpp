@@ -96,7 +96,8 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
         if(u.id)
             CORTI_FUZZ_CHECK(ca::uuid::parse(u.id->to_string()) == u.id, u.id->to_string());
         if(u.created_at)
-            CORTI_FUZZ_CHECK(ca::date_time::parse(u.created_at->to_string()) == u.created_at, u.created_at->to_string());
+            CORTI_FUZZ_CHECK(ca::date_time::parse(u.created_at->to_string()) == u.created_at,
+                             u.created_at->to_string());
 
         // The values are the document's (the DOM is an independent reading).
         auto const dom = dom_of(r.body, facts);
@@ -112,7 +113,8 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
         CORTI_FUZZ_CHECK(str("email") == std::string_view(u.email), show(u.email));
         CORTI_FUZZ_CHECK(str("firstName") == std::string_view(u.first_name), show(u.first_name));
         CORTI_FUZZ_CHECK(str("lastName") == std::string_view(u.last_name), show(u.last_name));
-        CORTI_FUZZ_CHECK(o.if_contains("enabled") && o.at("enabled").is_bool() && o.at("enabled").get_bool() == u.enabled,
+        CORTI_FUZZ_CHECK(o.if_contains("enabled") && o.at("enabled").is_bool() &&
+                             o.at("enabled").get_bool() == u.enabled,
                          "enabled");
         if(auto const* v = o.if_contains("emailVerified"))
             CORTI_FUZZ_CHECK(v->is_bool() && u.email_verified == v->get_bool(), "emailVerified");
@@ -158,20 +160,14 @@ inline void check_user_result(ca::http_response const& r, ca::config const& cfg,
         CORTI_FUZZ_CHECK(code == ca::errc::malformed_json, "broken JSON reported as " + describe(e));
     switch(code)
     {
-    case ca::errc::malformed_json:
-        CORTI_FUZZ_CHECK(!facts.valid, "valid JSON called malformed: " + describe(e));
-        break;
+    case ca::errc::malformed_json: CORTI_FUZZ_CHECK(!facts.valid, "valid JSON called malformed: " + describe(e)); break;
     case ca::errc::out_of_memory: CORTI_FUZZ_CHECK(with_arena, "no arena, yet " + describe(e)); break;
     case ca::errc::too_deep:
         CORTI_FUZZ_CHECK(facts.depth > depth_limit, describe(e) + " at depth " + std::to_string(facts.depth));
         break;
-    case ca::errc::string_too_long:
-        CORTI_FUZZ_CHECK(facts.longest > lim.max_string_length, describe(e));
-        break;
+    case ca::errc::string_too_long: CORTI_FUZZ_CHECK(facts.longest > lim.max_string_length, describe(e)); break;
     case ca::errc::duplicate_key: CORTI_FUZZ_CHECK(facts.duplicate, describe(e)); break;
-    case ca::errc::unknown_field:
-        CORTI_FUZZ_CHECK(cfg.strictness == ca::strictness::strict, describe(e));
-        break;
+    case ca::errc::unknown_field: CORTI_FUZZ_CHECK(cfg.strictness == ca::strictness::strict, describe(e)); break;
     case ca::errc::missing_field:
     case ca::errc::wrong_type:
     case ca::errc::invalid_value: break;

@@ -17,10 +17,7 @@ std::string const docs_body = R"({"id":"123e4567-e89b-12d3-a456-426614174000","e
 char const* const password = "My$ecureP@ssw0rd123!";
 char const* const token = "tok-SECRET-0123456789";
 
-new_user docs_user()
-{
-    return new_user{"user@example.com", "John", "Doe", secret(password)};
-}
+new_user docs_user() { return new_user{"user@example.com", "John", "Doe", secret(password)}; }
 
 } // namespace
 
@@ -81,7 +78,8 @@ TEST_CASE("create_user: a POST is never resent, whatever the transport or server
 TEST_CASE("create_user: the password and the token never appear in an error")
 {
     mock_transport t;
-    std::string const echo = std::string(R"({"message":"password )") + password + " rejected for token " + token + R"("})";
+    std::string const echo =
+        std::string(R"({"message":"password )") + password + " rejected for token " + token + R"("})";
     t.push(400, echo);
     t.push(201, echo.substr(0, echo.size() - 1)); // malformed
     t.push_error(error(errc::connection_failed, std::string("peer said ") + token));
@@ -240,7 +238,8 @@ TEST_CASE("credentials: a fixed-token client does not refresh, and a failed logi
     CHECK(t2.requests().size() == 1); // nothing else was sent
 }
 
-TEST_CASE("credentials: invalid arguments are reported before any token is fetched, and the stand-in token never goes out")
+TEST_CASE(
+    "credentials: invalid arguments are reported before any token is fetched, and the stand-in token never goes out")
 {
     mock_transport t;
     client<mock_transport&> c(t, config{}, creds());
@@ -406,7 +405,10 @@ struct timed_client
     clock_type::time_point now = clock_type::time_point{} + std::chrono::hours(1000);
     client<token_server&> c{t, config{}, creds()};
 
-    timed_client() { c.set_token_refresh(std::chrono::seconds(60), [this] { return now; }); }
+    timed_client()
+    {
+        c.set_token_refresh(std::chrono::seconds(60), [this] { return now; });
+    }
 
     /// Makes one call (the server's tokens now have `expires_in`); returns
     /// true when the call fetched a token first.
@@ -539,7 +541,8 @@ TEST_CASE("set_token with an expiry: used until it nears the expiry, then the cr
     CHECK(t.requests()[0].headers.find("Authorization") == "Bearer FIXED");
 }
 
-TEST_CASE("paging: each page is one call with the token steps: one login, a 401 answered once, tokens that expire at once")
+TEST_CASE(
+    "paging: each page is one call with the token steps: one login, a 401 answered once, tokens that expire at once")
 {
     mock_transport t;
     client<mock_transport&> c(t, config{}, creds());

@@ -47,7 +47,8 @@ TEST_CASE("plain http only on loopback hosts, and only when allowed")
 {
     auto const allow = scheme_policy::allow_http_on_loopback;
     CHECK_FALSE(parse_base_url("http://localhost:8080"));
-    for(auto url : {"http://localhost:8080", "http://LOCALHOST", "http://127.0.0.1:1", "http://127.8.9.10", "http://[::1]:80"})
+    for(auto url :
+        {"http://localhost:8080", "http://LOCALHOST", "http://127.0.0.1:1", "http://127.8.9.10", "http://[::1]:80"})
     {
         CAPTURE(url);
         auto const ep = parse_base_url(url, allow);
@@ -69,9 +70,9 @@ TEST_CASE("plain http only on loopback hosts, and only when allowed")
 
 TEST_CASE("unusable base URLs are rejected")
 {
-    for(auto url : {"", "api.console.corti.app", "/relative", "ftp://example.com", "https://", "https://user:pw@example.com",
-                    "https://example.com/?q=1", "https://example.com/#f", "https://example.com:0", "https://ex%41mple.com",
-                    "https://example.com:99999"})
+    for(auto url : {"", "api.console.corti.app", "/relative", "ftp://example.com", "https://",
+                    "https://user:pw@example.com", "https://example.com/?q=1", "https://example.com/#f",
+                    "https://example.com:0", "https://ex%41mple.com", "https://example.com:99999"})
     {
         CAPTURE(url);
         auto const ep = parse_base_url(url);

@@ -32,7 +32,8 @@ http_response json(unsigned status, std::string body)
 struct scripted_transport
 {
     std::function<result<http_response>(http_request const&)> api;
-    std::string token_body = std::string(R"({"accessToken":")") + issued_token + R"(","tokenType":"bearer","expiresIn":3600})";
+    std::string token_body =
+        std::string(R"({"accessToken":")") + issued_token + R"(","tokenType":"bearer","expiresIn":3600})";
     int api_requests = 0;
 
     result<http_response> send(http_request const& req)
@@ -70,8 +71,10 @@ std::set<std::string> failed_checks(kit::conformance_report const& r)
 }
 
 std::set<std::string> const user_request_checks = {
-    "create_user",  "delete_no_content", "api_error_is_a_response", "redirect_not_followed", "chunked_body",
-    "cut_body_is_an_error", "post_not_resent", "body_limit", "keep_alive", "stale_connection", "deadline"};
+    "create_user",           "delete_no_content", "api_error_is_a_response",
+    "redirect_not_followed", "chunked_body",      "cut_body_is_an_error",
+    "post_not_resent",       "body_limit",        "keep_alive",
+    "stale_connection",      "deadline"};
 
 } // namespace
 

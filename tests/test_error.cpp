@@ -11,12 +11,13 @@ using namespace corti::admin;
 
 TEST_CASE("every errc has a distinct message in the corti.admin category")
 {
-    errc const all[] = {errc::invalid_argument, errc::invalid_field, errc::invalid_base_url,
-                        errc::redirect_not_followed, errc::unexpected_status, errc::bad_content_type,
-                        errc::body_too_large, errc::unexpected_body, errc::api_error, errc::timeout,
-                        errc::truncated_response, errc::connection_failed, errc::too_many_pages, errc::malformed_json, errc::too_deep,
-                        errc::string_too_long, errc::duplicate_key, errc::missing_field, errc::unknown_field,
-                        errc::wrong_type, errc::invalid_value, errc::out_of_memory, errc::invalid_response};
+    errc const all[] = {
+        errc::invalid_argument,  errc::invalid_field,    errc::invalid_base_url,   errc::redirect_not_followed,
+        errc::unexpected_status, errc::bad_content_type, errc::body_too_large,     errc::unexpected_body,
+        errc::api_error,         errc::timeout,          errc::truncated_response, errc::connection_failed,
+        errc::too_many_pages,    errc::malformed_json,   errc::too_deep,           errc::string_too_long,
+        errc::duplicate_key,     errc::missing_field,    errc::unknown_field,      errc::wrong_type,
+        errc::invalid_value,     errc::out_of_memory,    errc::invalid_response};
     std::set<std::string> messages;
     for(auto e : all)
     {
@@ -86,19 +87,29 @@ TEST_CASE("result<T>::value() throws system_error carrying the whole error")
 TEST_CASE("conditions group the codes a caller branches on")
 {
     using c = condition;
-    std::pair<errc, condition> const table[] = {
-        {errc::invalid_argument, c::invalid_argument}, {errc::invalid_field, c::invalid_argument},
-        {errc::invalid_base_url, c::invalid_argument}, {errc::timeout, c::transport},
-        {errc::truncated_response, c::transport},      {errc::connection_failed, c::transport},
-        {errc::api_error, c::api_error},               {errc::redirect_not_followed, c::invalid_response},
-        {errc::unexpected_status, c::invalid_response}, {errc::bad_content_type, c::invalid_response},
-        {errc::unexpected_body, c::invalid_response},  {errc::invalid_response, c::invalid_response},
-        {errc::malformed_json, c::invalid_response},   {errc::duplicate_key, c::invalid_response},
-        {errc::missing_field, c::invalid_response},    {errc::unknown_field, c::invalid_response},
-        {errc::wrong_type, c::invalid_response},       {errc::invalid_value, c::invalid_response},
-        {errc::body_too_large, c::limits},             {errc::too_deep, c::limits},
-        {errc::string_too_long, c::limits},            {errc::too_many_pages, c::limits},
-        {errc::out_of_memory, c::limits}};
+    std::pair<errc, condition> const table[] = {{errc::invalid_argument, c::invalid_argument},
+                                                {errc::invalid_field, c::invalid_argument},
+                                                {errc::invalid_base_url, c::invalid_argument},
+                                                {errc::timeout, c::transport},
+                                                {errc::truncated_response, c::transport},
+                                                {errc::connection_failed, c::transport},
+                                                {errc::api_error, c::api_error},
+                                                {errc::redirect_not_followed, c::invalid_response},
+                                                {errc::unexpected_status, c::invalid_response},
+                                                {errc::bad_content_type, c::invalid_response},
+                                                {errc::unexpected_body, c::invalid_response},
+                                                {errc::invalid_response, c::invalid_response},
+                                                {errc::malformed_json, c::invalid_response},
+                                                {errc::duplicate_key, c::invalid_response},
+                                                {errc::missing_field, c::invalid_response},
+                                                {errc::unknown_field, c::invalid_response},
+                                                {errc::wrong_type, c::invalid_response},
+                                                {errc::invalid_value, c::invalid_response},
+                                                {errc::body_too_large, c::limits},
+                                                {errc::too_deep, c::limits},
+                                                {errc::string_too_long, c::limits},
+                                                {errc::too_many_pages, c::limits},
+                                                {errc::out_of_memory, c::limits}};
     condition const all[] = {c::invalid_argument, c::transport, c::api_error, c::invalid_response, c::limits};
     for(auto const& [code, cond] : table)
     {

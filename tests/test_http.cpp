@@ -30,7 +30,9 @@ TEST_CASE("header look-up is case-insensitive and tells empty from absent")
     CHECK(h.find("x-empty").empty());
     CHECK_FALSE(h.contains("missing"));
     CHECK(h.size() == 4);
-    CHECK(h == http_headers{{"content-type", "application/json"}, {"x-empty", ""}, {"X-REQUEST-ID", "r1"}, {"x-request-id", "r2"}});
+    CHECK(h ==
+          http_headers{
+              {"content-type", "application/json"}, {"x-empty", ""}, {"X-REQUEST-ID", "r1"}, {"x-request-id", "r2"}});
     CHECK_FALSE(h == http_headers{});
 }
 

@@ -68,14 +68,16 @@ error rejected(char const* text)
 
 TEST_CASE("json: value_from writes the API's field names, optional fields only when set")
 {
-    CHECK(json::serialize(json::value_from(a_user())) ==
-          R"({"email":"ada@example.com","firstName":"Ada","lastName":"Lovelace \"é\"","enabled":false,)"
-          R"("id":"0f8fad5b-d9cb-469f-a165-70867728950e","emailVerified":true,"createdAt":"2024-02-29T23:59:59.123+02:00"})");
+    CHECK(
+        json::serialize(json::value_from(a_user())) ==
+        R"({"email":"ada@example.com","firstName":"Ada","lastName":"Lovelace \"é\"","enabled":false,)"
+        R"("id":"0f8fad5b-d9cb-469f-a165-70867728950e","emailVerified":true,"createdAt":"2024-02-29T23:59:59.123+02:00"})");
     user minimal;
     minimal.email = "a@b.co";
     minimal.first_name = "A";
     minimal.last_name = "B";
-    CHECK(json::serialize(json::value_from(minimal)) == R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":true})");
+    CHECK(json::serialize(json::value_from(minimal)) ==
+          R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":true})");
     CHECK(json::value_from(region::eu) == "eu");
     CHECK(json::value_from(a_customer()).at("region") == "us");
 }
@@ -223,7 +225,8 @@ TEST_CASE("json: the request bodies are checked as the builders check them")
     auto const nc = from_json<new_customer>(json::parse(R"({"displayName":"C","customerId":".."})"));
     REQUIRE_FALSE(nc.has_value());
     CHECK(nc.error().field == "/customerId");
-    CHECK(from_json<new_customer>(json::parse(R"({"displayName":"C","customerId":")" + std::string(65, 'x') + R"("})")).error()
+    CHECK(from_json<new_customer>(json::parse(R"({"displayName":"C","customerId":")" + std::string(65, 'x') + R"("})"))
+              .error()
               .field == "/customerId");
     CHECK(from_json<new_customer>(json::parse(R"({"displayName":"C","customerId":"c","tenantName":"fifteen-chars-x"})"))
               .error()

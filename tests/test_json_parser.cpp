@@ -75,7 +75,8 @@ TEST_CASE("json_parser: escapes are decoded, surrogate pairs joined, UTF-8 kept"
     CHECK(events("\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\x7F\"") == "S\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\x7F;");
 }
 
-TEST_CASE("json_parser: a string without escapes comes whole, in place, an escaped one in pieces that keep characters whole")
+TEST_CASE(
+    "json_parser: a string without escapes comes whole, in place, an escaped one in pieces that keep characters whole")
 {
     std::string const text = "\"" + std::string(1000, 'a') + "\"";
     recorder r;

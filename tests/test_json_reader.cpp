@@ -49,7 +49,10 @@ struct corti::admin::detail::json_enum<color>
 template<>
 struct corti::admin::detail::json_schema<inner>
 {
-    static constexpr auto fields() { return std::make_tuple(json_field("quota", &inner::quota), json_field("ratio", &inner::ratio)); }
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("quota", &inner::quota), json_field("ratio", &inner::ratio));
+    }
 };
 
 template<>
@@ -59,8 +62,9 @@ struct corti::admin::detail::json_schema<outer>
     {
         return std::make_tuple(json_field("name", &outer::name), json_field("big", &outer::big),
                                json_field("small", &outer::small), json_field("number", &outer::number),
-                               json_field("c", &outer::c), json_field("in", &outer::in), json_field("list", &outer::list),
-                               json_field("tags", &outer::tags), json_nullable_field("note", &outer::note));
+                               json_field("c", &outer::c), json_field("in", &outer::in),
+                               json_field("list", &outer::list), json_field("tags", &outer::tags),
+                               json_nullable_field("note", &outer::note));
     }
 };
 
@@ -114,7 +118,8 @@ TEST_CASE("reader: integers are exact, range-checked, and may be written with an
     CHECK(read(with(R"("small":255)", R"("small":-0)"))->small == 0);
     CHECK(read(with(R"("big":-9223372036854775808)", R"("big":9223372036854775807)"))->big ==
           std::numeric_limits<std::int64_t>::max());
-    CHECK(read(with(R"("big":-9223372036854775808)", R"("big":1000000000000000000000e-3)"))->big == 1000000000000000000);
+    CHECK(read(with(R"("big":-9223372036854775808)", R"("big":1000000000000000000000e-3)"))->big ==
+          1000000000000000000);
 
     struct c
     {

@@ -80,7 +80,6 @@ void report(char const* what, heap_use const& u)
 
 } // namespace
 
-
 // ---------------------------------------------------------------------------
 
 namespace {
@@ -164,7 +163,8 @@ TEST_CASE("parsing a create-user response: a known, small heap footprint")
 
 TEST_CASE("parsing a 409 error response: a known, small heap footprint")
 {
-    auto const r = response(409, R"({"error":{"code":"user_exists","message":"A user with this email already exists"}})");
+    auto const r =
+        response(409, R"({"error":{"code":"user_exists","message":"A user with this email already exists"}})");
     auto const used = measure([&] {
         auto u = parse_create_user_response(r, config{});
         REQUIRE_FALSE(u);
@@ -254,7 +254,7 @@ TEST_CASE("an arena is reusable and gives the same answers as the heap")
     parse_arena arena(buffer);
     std::vector<std::string> const bodies = {
         user_body,
-        user_body_with(R"("email":"x@y.z")"),                  // duplicate key
+        user_body_with(R"("email":"x@y.z")"),                   // duplicate key
         user_body_with(R"("a":1,"b":{"a":2,"c":[1,2]},"a":3)"), // duplicate unknown key
         user_body_with(R"("firstName":"\u00e9\ud83d\ude00")"),  // escapes; duplicate
         R"({"email":"a@b.co","firstName":"\u00e9\ud83d\ude00 \"q\"","lastName":"L","enabled":false})",

@@ -51,19 +51,13 @@ char current[4096] = "(none)"; // the file being replayed, for the failure messa
     std::_Exit(1);
 }
 
-extern "C" void on_signal(int sig)
-{
-    fail(sig == SIGABRT ? "abort()" : sig == SIGSEGV ? "SIGSEGV" : "fatal signal");
-}
+extern "C" void on_signal(int sig) { fail(sig == SIGABRT ? "abort()" : sig == SIGSEGV ? "SIGSEGV" : "fatal signal"); }
 
 } // namespace
 
 namespace boost {
 // The library must never get here: errors are values.
-BOOST_NORETURN void throw_exception(std::exception const&)
-{
-    fail("boost::throw_exception");
-}
+BOOST_NORETURN void throw_exception(std::exception const&) { fail("boost::throw_exception"); }
 BOOST_NORETURN void throw_exception(std::exception const&, boost::source_location const&)
 {
     fail("boost::throw_exception");

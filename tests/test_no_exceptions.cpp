@@ -47,7 +47,8 @@ int main()
     r = c.create_user("p", "c", u);
     check(!r && r.error() == admin::errc::duplicate_key, "duplicate key is an error value");
     r = c.create_user("p", "c", u);
-    check(!r && r.error() == admin::errc::api_error && r.error().http_status == 409 && r.error().server_message() == "exists",
+    check(!r && r.error() == admin::errc::api_error && r.error().http_status == 409 &&
+              r.error().server_message() == "exists",
           "API error value");
     r = c.create_user("p", "c", u);
     check(!r && r.error() == admin::errc::malformed_json, "malformed JSON is an error value");

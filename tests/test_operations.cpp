@@ -32,13 +32,12 @@ date_time const to = *date_time::parse("2026-02-01T00:00:00Z");
 auto samples()
 {
     namespace op = operations;
-    return std::make_tuple(op::fetch_token{"admin@example.com", console_password}, op::list_customers{"p", {}},
-                           op::create_customer{"p", a_customer}, op::update_customer{"p", "c", no_change},
-                           op::delete_customer{"p", "c"}, op::get_customer_quotas{"p", "c"}, op::list_users{"p", "c", {}},
-                           op::create_user{"p", "c", a_user}, op::update_user{"p", "c", a_user_id, user_change},
-                           op::delete_user{"p", "c", a_user_id},
-                           op::get_user_consumption{"p", "c", a_user_id, from, to, std::nullopt},
-                           op::get_project_quotas{"p"});
+    return std::make_tuple(
+        op::fetch_token{"admin@example.com", console_password}, op::list_customers{"p", {}},
+        op::create_customer{"p", a_customer}, op::update_customer{"p", "c", no_change}, op::delete_customer{"p", "c"},
+        op::get_customer_quotas{"p", "c"}, op::list_users{"p", "c", {}}, op::create_user{"p", "c", a_user},
+        op::update_user{"p", "c", a_user_id, user_change}, op::delete_user{"p", "c", a_user_id},
+        op::get_user_consumption{"p", "c", a_user_id, from, to, std::nullopt}, op::get_project_quotas{"p"});
 }
 
 static_assert(std::is_same_v<decltype(samples()), operations::all>, "one sample per operation, in order");

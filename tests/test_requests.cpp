@@ -61,24 +61,28 @@ TEST_CASE("golden: create user without a password, on a loopback endpoint with a
     REQUIRE(r);
     CHECK_FALSE(r->tls);
     CHECK_FALSE(r->sensitive_body);
-    CHECK(serialize_http1(*r) ==
-          "POST /projects/p/customers/a%2Fb%20c/users HTTP/1.1\r\n"
-          "Host: 127.0.0.1:8080\r\n"
-          "User-Agent: corti-admin/0.1.0\r\n"
-          "Accept: application/json\r\n"
-          "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.sig\r\n"
-          "Content-Type: application/json\r\n"
-          "Content-Length: 64\r\n"
-          "\r\n"
-          R"({"email":"user@example.com","firstName":"John","lastName":"Doe"})");
+    CHECK(serialize_http1(*r) == "POST /projects/p/customers/a%2Fb%20c/users HTTP/1.1\r\n"
+                                 "Host: 127.0.0.1:8080\r\n"
+                                 "User-Agent: corti-admin/0.1.0\r\n"
+                                 "Accept: application/json\r\n"
+                                 "Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.sig\r\n"
+                                 "Content-Type: application/json\r\n"
+                                 "Content-Length: 64\r\n"
+                                 "\r\n"
+                                 R"({"email":"user@example.com","firstName":"John","lastName":"Doe"})");
 }
 
 TEST_CASE("the body round-trips through boost::json::parse for any valid field values")
 {
     // Names may hold any printable text; passwords any valid UTF-8, controls and NUL included.
-    std::string const names[] = {"quote\" backslash\\ slash/", "\xE2\x80\xA8 line separator", "\xF0\x9F\x98\x80 emoji",
-                                 "</script>", "\\u0041 literal", "O'Brien-M\xC3\xBCller"};
-    std::string const passwords[] = {"tab\tnewline\ncr\r-padding!!", "nul\0inside-0123456789"s, "\x1F\x7F\"\\/\b\f-0123456789",
+    std::string const names[] = {"quote\" backslash\\ slash/",
+                                 "\xE2\x80\xA8 line separator",
+                                 "\xF0\x9F\x98\x80 emoji",
+                                 "</script>",
+                                 "\\u0041 literal",
+                                 "O'Brien-M\xC3\xBCller"};
+    std::string const passwords[] = {"tab\tnewline\ncr\r-padding!!", "nul\0inside-0123456789"s,
+                                     "\x1F\x7F\"\\/\b\f-0123456789",
                                      "\xF0\x9F\x98\x80\xF0\x9F\x98\x80-0123456789abcdef"};
     for(auto const& name : names)
         for(auto const& pw : passwords)
@@ -238,15 +242,18 @@ TEST_CASE("golden: auth token")
 TEST_CASE("golden: customers")
 {
     CHECK(golden(make_list_customers_request(config{}, token, "consoleproject")) ==
-          "GET /functions/v1/public/projects/consoleproject/customers?page=1&pageSize=20 HTTP/1.1\r\n" + head_get + "\r\n");
+          "GET /functions/v1/public/projects/consoleproject/customers?page=1&pageSize=20 HTTP/1.1\r\n" + head_get +
+              "\r\n");
     CHECK(golden(make_list_customers_request(config{}, token, "consoleproject", {3, 50})) ==
-          "GET /functions/v1/public/projects/consoleproject/customers?page=3&pageSize=50 HTTP/1.1\r\n" + head_get + "\r\n");
+          "GET /functions/v1/public/projects/consoleproject/customers?page=3&pageSize=50 HTTP/1.1\r\n" + head_get +
+              "\r\n");
 
     new_customer c{"admin", "contosohospital", std::string("base"), region::eu, false};
-    CHECK(golden(make_create_customer_request(config{}, token, "consoleproject", c)) ==
-          "POST /functions/v1/public/projects/consoleproject/customers HTTP/1.1\r\n" + head_get +
-              "Content-Type: application/json\r\nContent-Length: 102\r\n\r\n"
-              R"({"displayName":"admin","customerId":"contosohospital","tenantName":"base","region":"eu","isNfr":false})");
+    CHECK(
+        golden(make_create_customer_request(config{}, token, "consoleproject", c)) ==
+        "POST /functions/v1/public/projects/consoleproject/customers HTTP/1.1\r\n" + head_get +
+            "Content-Type: application/json\r\nContent-Length: 102\r\n\r\n"
+            R"({"displayName":"admin","customerId":"contosohospital","tenantName":"base","region":"eu","isNfr":false})");
     new_customer minimal{"Contoso", "c/1", std::nullopt, region::us, std::nullopt};
     CHECK(golden(make_create_customer_request(config{}, token, "p", minimal)) ==
           "POST /functions/v1/public/projects/p/customers HTTP/1.1\r\n" + head_get +
@@ -286,9 +293,11 @@ TEST_CASE("golden: users")
     auto const r = make_update_user_request(config{}, token, "p", "c", user_id, u);
     REQUIRE(r);
     CHECK(r->sensitive_body);
-    CHECK(golden(r) == "PATCH /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000 HTTP/1.1\r\n" +
-                           head_get + "Content-Type: application/json\r\nContent-Length: 86\r\n\r\n"
-                           R"({"firstName":"John","lastName":"Doe","enabled":true,"password":"My$ecureP@ssw0rd123!"})");
+    CHECK(golden(r) ==
+          "PATCH /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000 HTTP/1.1\r\n" +
+              head_get +
+              "Content-Type: application/json\r\nContent-Length: 86\r\n\r\n"
+              R"({"firstName":"John","lastName":"Doe","enabled":true,"password":"My$ecureP@ssw0rd123!"})");
     user_update disable;
     disable.enabled = false;
     auto const d = make_update_user_request(config{}, token, "p", "c", user_id, disable);
@@ -306,7 +315,8 @@ TEST_CASE("golden: users")
           "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
           "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-17T00%3A00%3A00%2B01%3A00 HTTP/1.1\r\n" +
               head_get + "\r\n");
-    CHECK(golden(make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/Copenhagen")) ==
+    CHECK(golden(
+              make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/Copenhagen")) ==
           "GET /functions/v1/public/projects/p/customers/c/users/123e4567-e89b-12d3-a456-426614174000/consumption"
           "?from=2026-01-05T00%3A00%3A00Z&to=2026-01-05T00%3A00%3A00Z&windowTimeZone=Europe%2FCopenhagen HTTP/1.1\r\n" +
               head_get + "\r\n");
@@ -339,20 +349,23 @@ TEST_CASE("other operations: invalid arguments and fields name what is wrong")
         {make_list_users_request(config{}, token, "p", "", {1, 20}), errc::invalid_argument, "customerId"},
         {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.display_name = ""; })),
          errc::invalid_field, "/displayName"},
-        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.customer_id = std::string(65, 'c'); })),
+        {make_create_customer_request(config{}, token, "p",
+                                      with([](new_customer& x) { x.customer_id = std::string(65, 'c'); })),
          errc::invalid_field, "/customerId"},
         {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.customer_id = "."; })),
          errc::invalid_field, "/customerId"},
-        {make_create_customer_request(config{}, token, "p", with([](new_customer& x) { x.tenant_name = "fifteen-chars!!"; })),
+        {make_create_customer_request(config{}, token, "p",
+                                      with([](new_customer& x) { x.tenant_name = "fifteen-chars!!"; })),
          errc::invalid_field, "/tenantName"},
         {make_create_customer_request(config{}, token, "..", good_c), errc::invalid_argument, "projectId"},
         {make_update_customer_request(config{}, token, "p", "c", bad_rename), errc::invalid_field, "/customerId"},
         {make_update_user_request(config{}, token, "p", "c", user_id, short_pw), errc::invalid_field, "/password"},
-        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, before), errc::invalid_argument, "to"},
+        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, before), errc::invalid_argument,
+         "to"},
         {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "Europe/../etc"),
          errc::invalid_argument, "windowTimeZone"},
-        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "UTC&x=1"), errc::invalid_argument,
-         "windowTimeZone"},
+        {make_get_user_consumption_request(config{}, token, "p", "c", user_id, from, from, "UTC&x=1"),
+         errc::invalid_argument, "windowTimeZone"},
         {make_get_project_quotas_request(config{}, secret("a b"), "p"), errc::invalid_argument, "token"},
         {make_delete_user_request(config{}, token, "p", "..", user_id), errc::invalid_argument, "customerId"},
     };

@@ -61,8 +61,8 @@ TEST_CASE("the docs' example parses into every field, with 200 and with 201")
 
 TEST_CASE("optional fields may be absent, required ones may not")
 {
-    auto const r = parse_create_user_response(
-        json(201, R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":false})"));
+    auto const r =
+        parse_create_user_response(json(201, R"({"email":"a@b.co","firstName":"A","lastName":"B","enabled":false})"));
     REQUIRE(r);
     CHECK_FALSE(r->enabled);
     CHECK_FALSE(r->id);
@@ -192,7 +192,8 @@ TEST_CASE("duplicate keys are rejected, known or unknown, at any depth")
 
 TEST_CASE("unknown fields: ignored by default, rejected in strict mode")
 {
-    auto const body = replace(docs_body, R"("enabled": true)", R"("enabled": true, "tenant": {"deep": [1, {"x": null}]})");
+    auto const body =
+        replace(docs_body, R"("enabled": true)", R"("enabled": true, "tenant": {"deep": [1, {"x": null}]})");
     CHECK(parse_create_user_response(json(201, body)));
 
     config strict;
@@ -210,7 +211,8 @@ TEST_CASE("the Content-Type must be application/json")
         CAPTURE(ct);
         CHECK(parse_create_user_response(json(201, docs_body, ct)));
     }
-    for(auto ct : {"", "text/html", "application/jsonx", "text/json", "application/problem+json", "application/json-seq"})
+    for(auto ct :
+        {"", "text/html", "application/jsonx", "text/json", "application/problem+json", "application/json-seq"})
     {
         CAPTURE(ct);
         auto const r = parse_create_user_response(json(201, docs_body, ct));
@@ -240,7 +242,8 @@ TEST_CASE("limits: body size, nesting depth, string length")
     small.limits.max_body_size = docs_body.size();
     CHECK(parse_create_user_response(json(201, docs_body), small));
 
-    std::string deep = replace(docs_body, R"("enabled": true)", R"("enabled": true, "x": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]])");
+    std::string deep =
+        replace(docs_body, R"("enabled": true)", R"("enabled": true, "x": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]])");
     auto e = parse_error(deep);
     CHECK(e == errc::too_deep);
     config deep_ok;
@@ -282,7 +285,8 @@ TEST_CASE("4xx and 5xx become API errors carrying the status and the server's me
         char const* message;
     };
     c const cases[] = {
-        {409, R"({"error":{"code":"conflict","message":"email already exists"}})", "application/json", "email already exists"},
+        {409, R"({"error":{"code":"conflict","message":"email already exists"}})", "application/json",
+         "email already exists"},
         {400, R"({"error":"bad body"})", "application/json", "bad body"},
         {401, R"({"message":"Invalid JWT"})", "application/json", "Invalid JWT"},
         {403, R"({"msg":"forbidden"})", "application/json", "forbidden"},
@@ -331,7 +335,8 @@ TEST_CASE("server messages are bounded and cleaned of control characters")
 TEST_CASE("token: the docs' example, and a token that never leaks into errors")
 {
     auto const t = parse_fetch_token_response(
-        json(200, R"({"accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", "tokenType": "bearer", "expiresIn": 3600})"),
+        json(200,
+             R"({"accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", "tokenType": "bearer", "expiresIn": 3600})"),
         config{});
     REQUIRE(t);
     CHECK(t->token.reveal() == "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...");
@@ -362,7 +367,8 @@ TEST_CASE("token: the docs' example, and a token that never leaks into errors")
         CHECK(r.error().field == k.field);
         CHECK(r.error().to_string().find("SECRETTOKEN") == std::string::npos);
     }
-    auto const created = parse_fetch_token_response(json(201, R"({"accessToken":"x","tokenType":"bearer","expiresIn":1})"), config{});
+    auto const created =
+        parse_fetch_token_response(json(201, R"({"accessToken":"x","tokenType":"bearer","expiresIn":1})"), config{});
     REQUIRE_FALSE(created);
     CHECK(created.error() == errc::unexpected_status);
 }
@@ -398,10 +404,14 @@ TEST_CASE("customers: the docs' list example, both pagination forms")
     };
     c const cases[] = {
         {R"({"customers":[],"pagination":{"page":1,"pageSize":10}})", errc::missing_field, "/pagination/hasNextPage"},
-        {R"({"customers":[],"pagination":{"page":0,"pageSize":10,"hasNextPage":false}})", errc::invalid_value, "/pagination/page"},
-        {R"({"customers":[],"pagination":{"page":1,"pageSize":0,"hasNextPage":false}})", errc::invalid_value, "/pagination/pageSize"},
-        {R"({"customers":[],"pagination":{"page":1,"pageSize":1,"total":-5}})", errc::invalid_value, "/pagination/total"},
-        {R"({"customers":{},"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})", errc::wrong_type, "/customers"},
+        {R"({"customers":[],"pagination":{"page":0,"pageSize":10,"hasNextPage":false}})", errc::invalid_value,
+         "/pagination/page"},
+        {R"({"customers":[],"pagination":{"page":1,"pageSize":0,"hasNextPage":false}})", errc::invalid_value,
+         "/pagination/pageSize"},
+        {R"({"customers":[],"pagination":{"page":1,"pageSize":1,"total":-5}})", errc::invalid_value,
+         "/pagination/total"},
+        {R"({"customers":{},"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})", errc::wrong_type,
+         "/customers"},
         {R"({"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})", errc::missing_field, "/customers"},
         {R"({"customers":[{"displayName":"a","tenantName":"b","region":"asia","customerId":"c"}],"pagination":{"page":1,"pageSize":1,"hasNextPage":false}})",
          errc::invalid_value, "/customers/0/region"},
@@ -429,8 +439,9 @@ TEST_CASE("customers: create (200 or 201), update (200), delete (204, or 200)")
     CHECK(parse_delete_customer_response(json(204, "", ""), config{}));
     CHECK(parse_delete_customer_response(json(200, "{}"), config{}));
     CHECK(parse_delete_customer_response(json(204, "{}"), config{}).error() == errc::unexpected_body);
-    CHECK(parse_delete_customer_response(json(404, R"({"message":"no such customer"})"), config{}).error().server_message() ==
-          "no such customer");
+    CHECK(parse_delete_customer_response(json(404, R"({"message":"no such customer"})"), config{})
+              .error()
+              .server_message() == "no such customer");
 }
 
 TEST_CASE("users: list, update, delete")
@@ -456,12 +467,14 @@ TEST_CASE("users: list, update, delete")
 
 TEST_CASE("quotas and consumption")
 {
-    auto const q = parse_get_customer_quotas_response(json(200, R"({"users": {"quota": 50, "usage": 12, "remaining": 38}})"), config{});
+    auto const q = parse_get_customer_quotas_response(
+        json(200, R"({"users": {"quota": 50, "usage": 12, "remaining": 38}})"), config{});
     REQUIRE(q);
     CHECK(q->users.quota == 50);
     CHECK(q->users.remaining == 38);
     CHECK_FALSE(q->users.unlimited());
-    CHECK(parse_get_customer_quotas_response(json(200, R"({"users": {"quota": -1, "usage": 3}})"), config{})->users.unlimited());
+    CHECK(parse_get_customer_quotas_response(json(200, R"({"users": {"quota": -1, "usage": 3}})"), config{})
+              ->users.unlimited());
     auto e = parse_get_customer_quotas_response(json(200, R"({"users": {"quota": -2, "usage": 3}})"), config{});
     REQUIRE_FALSE(e);
     CHECK(e.error().field == "/users/quota");
@@ -470,25 +483,33 @@ TEST_CASE("quotas and consumption")
     CHECK(e.error().field == "/users/usage");
 
     auto const pq = parse_get_project_quotas_response(
-        json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 123, "usage": 123, "remaining": 123}}]})"),
+        json(
+            200,
+            R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 123, "usage": 123, "remaining": 123}}]})"),
         config{});
     REQUIRE(pq);
     REQUIRE(pq->quotas.size() == 1);
     CHECK(pq->quotas[0].tenant_name == "base");
     auto const pe = parse_get_project_quotas_response(
-        json(200, R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 1, "usage": 0, "remaining": -7}}]})"),
+        json(
+            200,
+            R"({"quotas": [{"region": "eu", "tenantName": "base", "users": {"quota": 1, "usage": 0, "remaining": -7}}]})"),
         config{});
     REQUIRE_FALSE(pe);
     CHECK(pe.error().field == "/quotas/0/users/remaining");
 
     CHECK(*parse_get_user_consumption_response(json(200, R"({"consumption": 123})"), config{}) == 123.0);
     CHECK(*parse_get_user_consumption_response(json(200, R"({"consumption": 1.44E2})"), config{}) == 144.0);
-    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() == errc::invalid_value);
-    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() == errc::invalid_value);
-    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() == errc::wrong_type);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": -1})"), config{}).error() ==
+          errc::invalid_value);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": 1e999})"), config{}).error() ==
+          errc::invalid_value);
+    CHECK(parse_get_user_consumption_response(json(200, R"({"consumption": "1"})"), config{}).error() ==
+          errc::wrong_type);
 }
 
-TEST_CASE("every JSON parser takes its working memory from an arena: exactly its peak is enough, a byte less is out_of_memory")
+TEST_CASE("every JSON parser takes its working memory from an arena: exactly its peak is enough, a byte less is "
+          "out_of_memory")
 {
     // Each parser, reduced to its error code (empty on success).
     using parse_fn = std::function<boost::system::error_code(http_response const&, parse_arena*)>;
@@ -499,24 +520,30 @@ TEST_CASE("every JSON parser takes its working memory from an arena: exactly its
         std::string body;
         parse_fn parse;
     };
-    std::string const customer = R"({"displayName":"Contoso General Hospital","tenantName":"contoso","region":"eu","customerId":"contosohospital","extra":{"k":[1,2]}})";
+    std::string const customer =
+        R"({"displayName":"Contoso General Hospital","tenantName":"contoso","region":"eu","customerId":"contosohospital","extra":{"k":[1,2]}})";
     c const cases[] = {
         {"token", R"({"accessToken":"eyJhbGciOiJIUzI1NiJ9.e30.signature","tokenType":"Bearer","expiresIn":300})",
          [&](auto const& r, auto* a) { return code(parse_fetch_token_response(r, config{}, a)); }},
-        {"list customers", R"({"customers":[)" + customer + R"(],"pagination":{"page":1,"pageSize":10,"hasNextPage":false}})",
+        {"list customers",
+         R"({"customers":[)" + customer + R"(],"pagination":{"page":1,"pageSize":10,"hasNextPage":false}})",
          [&](auto const& r, auto* a) { return code(parse_list_customers_response(r, config{}, a)); }},
-        {"create customer", customer, [&](auto const& r, auto* a) { return code(parse_create_customer_response(r, config{}, a)); }},
-        {"update customer", customer, [&](auto const& r, auto* a) { return code(parse_update_customer_response(r, config{}, a)); }},
+        {"create customer", customer,
+         [&](auto const& r, auto* a) { return code(parse_create_customer_response(r, config{}, a)); }},
+        {"update customer", customer,
+         [&](auto const& r, auto* a) { return code(parse_update_customer_response(r, config{}, a)); }},
         {"customer quotas", R"({"users":{"quota":50,"usage":12,"remaining":38},"unknownButLongKey":1})",
          [&](auto const& r, auto* a) { return code(parse_get_customer_quotas_response(r, config{}, a)); }},
         {"list users", R"({"users":[)" + docs_body + R"(],"pagination":{"page":1,"pageSize":10,"total":1}})",
          [&](auto const& r, auto* a) { return code(parse_list_users_response(r, config{}, a)); }},
-        {"update user", docs_body, [&](auto const& r, auto* a) { return code(parse_update_user_response(r, config{}, a)); }},
+        {"update user", docs_body,
+         [&](auto const& r, auto* a) { return code(parse_update_user_response(r, config{}, a)); }},
         {"consumption", R"({"consumption":12.5,"window":{"from":"2024-01-01T00:00:00Z"}})",
          [&](auto const& r, auto* a) { return code(parse_get_user_consumption_response(r, config{}, a)); }},
         {"project quotas", R"({"quotas":[{"region":"us","tenantName":"contoso","users":{"quota":-1,"usage":3}}]})",
          [&](auto const& r, auto* a) { return code(parse_get_project_quotas_response(r, config{}, a)); }},
-        {"create user", docs_body, [&](auto const& r, auto* a) { return code(parse_create_user_response(r, config{}, a)); }},
+        {"create user", docs_body,
+         [&](auto const& r, auto* a) { return code(parse_create_user_response(r, config{}, a)); }},
     };
     for(auto const& k : cases)
     {

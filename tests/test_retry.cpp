@@ -13,7 +13,8 @@ using corti::admin::testing::mock_transport;
 
 namespace {
 
-auto const epoch_1994 = std::chrono::system_clock::time_point(std::chrono::seconds(784111777)); // Sun, 06 Nov 1994 08:49:37 GMT
+auto const epoch_1994 =
+    std::chrono::system_clock::time_point(std::chrono::seconds(784111777)); // Sun, 06 Nov 1994 08:49:37 GMT
 
 // A policy whose clock, sleep and jitter are the test's.
 struct fake_time

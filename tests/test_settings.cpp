@@ -67,7 +67,8 @@ TEST_CASE("credentials_from_environment: a token, or an email and a password")
         CHECK(t->reveal() == token);
     }
     {
-        environment env{{"CORTI_ADMIN_EMAIL", "admin@example.com"}, {"CORTI_ADMIN_PASSWORD", password},
+        environment env{{"CORTI_ADMIN_EMAIL", "admin@example.com"},
+                        {"CORTI_ADMIN_PASSWORD", password},
                         {"CORTI_ADMIN_TOKEN", ""}}; // empty counts as unset
         auto const c = credentials_from_environment();
         REQUIRE(c.has_value());
@@ -182,8 +183,8 @@ TEST_CASE("make_client: a fixed token or Console credentials")
         testing::mock_transport t;
         t.push(200, R"({"accessToken":"fetched","tokenType":"bearer","expiresIn":300})");
         t.push(201, created);
-        auto c = make_client<testing::mock_transport&>(t, config{},
-                                              credentials(console_credentials{"admin@example.com", secret(password)}));
+        auto c = make_client<testing::mock_transport&>(
+            t, config{}, credentials(console_credentials{"admin@example.com", secret(password)}));
         REQUIRE(c.create_user("p", "c", u).has_value());
         REQUIRE(t.requests().size() == 2);
         CHECK(t.requests()[0].target == "/functions/v1/public/auth/token");

@@ -89,7 +89,6 @@ public:
 
 } // namespace
 
-
 // ---------------------------------------------------------------------------
 
 namespace {
@@ -276,7 +275,8 @@ TEST_CASE("client: the /auth/token answer is wiped before it is freed, whether i
                 t.push(200, R"({"quotas":[]})");
                 watch w{token};
                 {
-                    client<mock_transport&> c(t, config{}, console_credentials{"admin@example.com", secret("pw-0123456789")});
+                    client<mock_transport&> c(t, config{},
+                                              console_credentials{"admin@example.com", secret("pw-0123456789")});
                     ok = static_cast<bool>(c.get_project_quotas("p"));
                     t.clear(); // the recorded requests, one with the token
                 }

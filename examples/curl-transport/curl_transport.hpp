@@ -68,7 +68,8 @@ class curl_transport
 public:
     explicit curl_transport(curl_transport_options opts = {}) : opts_(std::move(opts)), h_(curl_easy_init()) {}
 
-    curl_transport(curl_transport&& other) noexcept : opts_(std::move(other.opts_)), h_(std::exchange(other.h_, nullptr))
+    curl_transport(curl_transport&& other) noexcept
+        : opts_(std::move(other.opts_)), h_(std::exchange(other.h_, nullptr))
     {
     }
     curl_transport& operator=(curl_transport&& other) noexcept
@@ -119,8 +120,8 @@ public:
         }
         headers = curl_slist_append(headers, "Expect:");
 
-        bool const has_body = !req.body.empty() || req.method == admin::http_method::post ||
-                              req.method == admin::http_method::patch;
+        bool const has_body =
+            !req.body.empty() || req.method == admin::http_method::post || req.method == admin::http_method::patch;
         set(CURLOPT_URL, url.c_str());
         set(CURLOPT_ERRORBUFFER, errbuf);
         set(CURLOPT_HTTPHEADER, headers);
@@ -276,8 +277,7 @@ private:
         case CURLE_GOT_NOTHING:
         case CURLE_RECV_ERROR:
         case CURLE_SEND_FAIL_REWIND:
-        case CURLE_WEIRD_SERVER_REPLY:
-            return admin::error(errc::truncated_response, "libcurl: " + detail);
+        case CURLE_WEIRD_SERVER_REPLY: return admin::error(errc::truncated_response, "libcurl: " + detail);
         default: return admin::error(errc::connection_failed, "libcurl: " + detail);
         }
     }

@@ -54,10 +54,10 @@ int main(int argc, char** argv)
         auto c = admin::make_client(corti_examples::curl_transport(opts), settings->config, settings->credentials);
 
         admin::new_user u;
-        u.email = argc > 3 ? argv[3]
-                           : "curl-example-" +
-                                 std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) +
-                                 "@example.com";
+        u.email = argc > 3
+                      ? argv[3]
+                      : "curl-example-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) +
+                            "@example.com";
         u.first_name = "Curl";
         u.last_name = "Example";
 

@@ -40,8 +40,8 @@ int main(int argc, char** argv)
     u.last_name = "Doe";
     u.password = admin::secret("correct-horse-battery-staple");
 
-    std::cout << "creating " << u.email << " in " << argv[1] << '/' << argv[2] << " at "
-              << c.get_config().endpoint << '\n';
+    std::cout << "creating " << u.email << " in " << argv[1] << '/' << argv[2] << " at " << c.get_config().endpoint
+              << '\n';
     auto r = c.create_user(argv[1], argv[2], u);
     if(!r)
     {

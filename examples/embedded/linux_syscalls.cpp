@@ -45,10 +45,7 @@ extern "C" {
 extern std::size_t const corti_stack_size = CORTI_STACK_SIZE;
 __attribute__((section(".noinit"))) alignas(8) unsigned char corti_stack[CORTI_STACK_SIZE];
 
-std::size_t corti_heap_used()
-{
-    return heap_top;
-}
+std::size_t corti_heap_used() { return heap_top; }
 
 int _write(int fd, char const* data, int size)
 {

@@ -37,10 +37,7 @@ std::size_t corti_heap_used();
 namespace {
 
 // Output through newlib's write(): printf would add its own code for nothing.
-void print(std::string_view s)
-{
-    ::write(1, s.data(), s.size());
-}
+void print(std::string_view s) { ::write(1, s.data(), s.size()); }
 
 int failures = 0;
 
@@ -189,8 +186,7 @@ void run()
         print("created: " + created->email + " enabled=" + (created->enabled ? "true" : "false") +
               " id=" + (created->id ? created->id->to_string() : "-") + "\n");
     }
-    check(created && created->email == "user@example.com" && created->id && created->created_at,
-          "201 parsed");
+    check(created && created->email == "user@example.com" && created->id && created->created_at, "201 parsed");
 
     // 2. The same request again: the server answers 409, an error value.
     res = transport.send(*req);

@@ -68,7 +68,6 @@ inline std::optional<std::string> expected_api_message(std::string_view body, ca
     return out;
 }
 
-
 /// [config] body. Config: bits 0-2 status, bit 3 max_body_size 16,
 /// bits 4-5 max_depth {16, 1, 2, 64}.
 inline void fuzz_api_error(std::uint8_t const* data, std::size_t size)

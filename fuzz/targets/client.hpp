@@ -64,8 +64,8 @@ inline std::vector<std::string> decoded_strings(std::string_view text)
 
 /// The passwords the client target may send (index: 2 bits). All valid; the
 /// last one holds a tab, which the message sanitizer turns into a space.
-inline constexpr std::string_view client_passwords[4] = {"", "Correct-Horse-Battery-42", "p\xC3\xA4ssw\xC3\xB6rd-S\xC3\xA9kret-77",
-                                                         "Tab\tInside-Passw0rd-9"};
+inline constexpr std::string_view client_passwords[4] = {
+    "", "Correct-Horse-Battery-42", "p\xC3\xA4ssw\xC3\xB6rd-S\xC3\xA9kret-77", "Tab\tInside-Passw0rd-9"};
 
 /** Checks that `text` (a member of an error) holds no trace of `secret`:
     neither the secret, nor an 8-byte piece of it (a copy cut by a length
@@ -82,7 +82,8 @@ inline void check_no_secret(std::string_view what, std::string_view text, std::s
         return;
     CORTI_FUZZ_CHECK(!contains(text, secret), std::string(what) + " leaks a secret: " + show(text)); // F7
     std::string spaced(secret);
-    std::replace_if(spaced.begin(), spaced.end(), [](char c) { return is_c0_or_del(static_cast<unsigned char>(c)); }, ' ');
+    std::replace_if(
+        spaced.begin(), spaced.end(), [](char c) { return is_c0_or_del(static_cast<unsigned char>(c)); }, ' ');
     constexpr std::size_t piece = 8;
     for(std::string_view variant : {secret, std::string_view(spaced)})
         for(std::size_t i = 0; i + piece <= variant.size(); ++i)
@@ -90,19 +91,22 @@ inline void check_no_secret(std::string_view what, std::string_view text, std::s
             auto const part = variant.substr(i, piece);
             // A space made from a control counts inside a piece only: at its
             // edge it could be any separator of the error's text.
-            bool const changed_edge = variant.data() != secret.data() &&
-                                      ((part.front() == ' ' && secret[i] != ' ') ||
-                                       (part.back() == ' ' && secret[i + piece - 1] != ' '));
+            bool const changed_edge =
+                variant.data() != secret.data() &&
+                ((part.front() == ' ' && secret[i] != ' ') || (part.back() == ' ' && secret[i + piece - 1] != ' '));
             if(changed_edge || !contains(text, part))
                 continue;
             // Sources are compared as written and with their controls as spaces.
             bool const written_by_fuzzer = std::any_of(sources.begin(), sources.end(), [&](std::string s) {
                 if(contains(s, part))
                     return true;
-                std::replace_if(s.begin(), s.end(), [](char c) { return is_c0_or_del(static_cast<unsigned char>(c)); }, ' ');
+                std::replace_if(
+                    s.begin(), s.end(), [](char c) { return is_c0_or_del(static_cast<unsigned char>(c)); }, ' ');
                 return contains(s, part);
             });
-            auto const detail = [&] { return std::string(what) + " leaks " + show(part) + " of a secret: " + show(text); };
+            auto const detail = [&] {
+                return std::string(what) + " leaks " + show(part) + " of a secret: " + show(text);
+            };
             CORTI_FUZZ_CHECK(written_by_fuzzer, detail()); // F5, F9
         }
 }
@@ -225,7 +229,8 @@ inline void fuzz_client(std::uint8_t const* data, std::size_t size)
         {
             std::string_view const token = credentials ? fetched_tokens[i / 2] : fixed_token;
             CORTI_FUZZ_CHECK(sent[i].headers.find("Authorization") == "Bearer " + std::string(token), "Authorization");
-            CORTI_FUZZ_CHECK(sent[i].target == "/functions/v1/public/projects/proj-1/customers/cust-1/users", sent[i].target);
+            CORTI_FUZZ_CHECK(sent[i].target == "/functions/v1/public/projects/proj-1/customers/cust-1/users",
+                             sent[i].target);
         }
         std::ostringstream printed;
         printed << sent[i];

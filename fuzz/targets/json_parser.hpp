@@ -138,7 +138,8 @@ inline void fuzz_json_parser(std::uint8_t const* data, std::size_t size)
         CORTI_FUZZ_CHECK(b.what == st::syntax, "Boost source: not a syntax error: " + what);
     else
     {
-        CORTI_FUZZ_CHECK(b.what == (boost_source.rejected ? st::rejected : st::ok), "Boost source: not accepted: " + what);
+        CORTI_FUZZ_CHECK(b.what == (boost_source.rejected ? st::rejected : st::ok),
+                         "Boost source: not accepted: " + what);
         if(!boost_source.rejected)
             CORTI_FUZZ_CHECK(boost_source.log == theirs.log,
                              "Boost source events " + show(boost_source.log) + ", Boost.JSON " + show(theirs.log));

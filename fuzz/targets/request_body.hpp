@@ -112,7 +112,8 @@ inline void fuzz_request_body(std::uint8_t const* data, std::size_t size)
     std::string_view const head = std::string_view(printed).substr(0, printed.find("\r\n\r\n"));
     CORTI_FUZZ_CHECK(contains(head, "Authorization: [redacted]") && !contains(head, fixed_token), show(printed));
     if(nu.password)
-        CORTI_FUZZ_CHECK(printed.substr(head.size()) == "\r\n\r\n[redacted " + std::to_string(r.body.size()) + " bytes]",
+        CORTI_FUZZ_CHECK(printed.substr(head.size()) ==
+                             "\r\n\r\n[redacted " + std::to_string(r.body.size()) + " bytes]",
                          show(printed));
 }
 

@@ -104,7 +104,8 @@ inline void fuzz_validators(std::uint8_t const* data, std::size_t size)
     CORTI_FUZZ_CHECK(t.has_value() == oracle_date_time(s), show(s));
     if(t)
     {
-        CORTI_FUZZ_CHECK(t->nanosecond <= 999'999'999 && t->offset_minutes > -1440 && t->offset_minutes < 1440, show(s));
+        CORTI_FUZZ_CHECK(t->nanosecond <= 999'999'999 && t->offset_minutes > -1440 && t->offset_minutes < 1440,
+                         show(s));
         std::string const text = t->to_string();
         auto const again = ca::date_time::parse(text);
         CORTI_FUZZ_CHECK(again == t, show(s) + " printed as " + show(text));

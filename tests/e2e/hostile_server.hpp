@@ -134,7 +134,8 @@ public:
     hostile_server(script s, options o) : hostile_server(std::vector<script>{std::move(s)}, std::move(o)) {}
 
     hostile_server(std::vector<script> scripts, options o)
-        : scripts_(std::move(scripts)), opts_(std::move(o)), acceptor_(ioc_), ctx_(hostile_net::ssl::context::tls_server)
+        : scripts_(std::move(scripts)), opts_(std::move(o)), acceptor_(ioc_),
+          ctx_(hostile_net::ssl::context::tls_server)
     {
         if(opts_.tls)
         {
@@ -281,12 +282,13 @@ inline hostile_connection::hostile_connection(hostile_server& srv, tcp::socket s
 template<class Start>
 bool hostile_connection::run(Start start, ms limit, std::size_t* n)
 {
-    return srv_.run(start,
-                    [this] {
-                        boost::system::error_code ignored;
-                        stream_.next_layer().close(ignored);
-                    },
-                    limit, n);
+    return srv_.run(
+        start,
+        [this] {
+            boost::system::error_code ignored;
+            stream_.next_layer().close(ignored);
+        },
+        limit, n);
 }
 
 inline void hostile_connection::pause(ms d)

@@ -50,8 +50,9 @@ public:
         for(auto const& a : extra)
             plain_ = plain_ || a == "--plain";
 
-        std::vector<std::string> args = {CORTI_ADMIN_LOCAL_SERVER, "--port", "0", "--ready-file", dir_ + "/port",
-                                         "--ca-out", ca_file(), "--seed-customer", "contosohospital"};
+        std::vector<std::string> args = {CORTI_ADMIN_LOCAL_SERVER, "--port",   "0",       "--ready-file",
+                                         dir_ + "/port",           "--ca-out", ca_file(), "--seed-customer",
+                                         "contosohospital"};
         args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
         for(auto& a : args)

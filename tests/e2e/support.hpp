@@ -70,7 +70,10 @@ public:
     void reset() { expect_ok(raw_request(srv_, admin::http_method::post, "/_test/reset", "{}")); }
 
     /// Arms a fault, e.g. `{"kind":"delay","ms":500}`.
-    void arm(std::string const& fault) { expect_ok(raw_request(srv_, admin::http_method::post, "/_test/fault", fault)); }
+    void arm(std::string const& fault)
+    {
+        expect_ok(raw_request(srv_, admin::http_method::post, "/_test/fault", fault));
+    }
 
     server_stats stats()
     {

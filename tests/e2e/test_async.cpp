@@ -69,8 +69,8 @@ TEST_CASE("async_create_user with use_future")
     std::thread runner([&] { ioc.run(); });
 
     auto c = make_client(ioc, srv, ctl.token(), trusting(srv));
-    std::future<admin::result<admin::user>> f = c.async_create_user(project, customer, make_user("future"),
-                                                                     net::use_future);
+    std::future<admin::result<admin::user>> f =
+        c.async_create_user(project, customer, make_user("future"), net::use_future);
     auto r = f.get();
     INFO((r ? std::string() : r.error().to_string()));
     CHECK(r.has_value());
@@ -185,12 +185,11 @@ TEST_CASE("concurrent async_create_user calls on one io_context")
     std::vector<std::optional<admin::result<admin::user>>> out(n);
     for(int i = 0; i < n; ++i)
     {
-        clients.push_back(std::make_unique<async_client>(
-            admin::beast_transport(ioc.get_executor(), trusting(srv)), srv.config(), token));
-        clients.back()->async_create_user(project, customer, make_user("concurrent"),
-                                          [&, i](admin::result<admin::user> r) {
-                                              out[static_cast<std::size_t>(i)].emplace(std::move(r));
-                                          });
+        clients.push_back(std::make_unique<async_client>(admin::beast_transport(ioc.get_executor(), trusting(srv)),
+                                                         srv.config(), token));
+        clients.back()->async_create_user(
+            project, customer, make_user("concurrent"),
+            [&, i](admin::result<admin::user> r) { out[static_cast<std::size_t>(i)].emplace(std::move(r)); });
     }
     ioc.run();
     for(auto const& r : out)
@@ -267,9 +266,8 @@ TEST_CASE("async_send can be cancelled through the handler's cancellation slot")
     net::cancellation_signal cancel;
     std::optional<admin::result<admin::http_response>> out;
     auto const start = std::chrono::steady_clock::now();
-    t.async_send(req, net::bind_cancellation_slot(cancel.slot(), [&](admin::result<admin::http_response> r) {
-                     out.emplace(std::move(r));
-                 }));
+    t.async_send(req, net::bind_cancellation_slot(
+                          cancel.slot(), [&](admin::result<admin::http_response> r) { out.emplace(std::move(r)); }));
     net::steady_timer timer(ioc, std::chrono::milliseconds(200));
     timer.async_wait([&](boost::system::error_code) { cancel.emit(net::cancellation_type::terminal); });
     ioc.run();
@@ -294,7 +292,8 @@ TEST_CASE("the other async operations share the exchange: list, delete (result<v
     std::optional<admin::result<void>> again;
     c.async_delete_user(project, customer, *created->id, [&](admin::result<void> r) {
         deleted.emplace(std::move(r));
-        c.async_delete_user(project, customer, *created->id, [&](admin::result<void> r2) { again.emplace(std::move(r2)); });
+        c.async_delete_user(project, customer, *created->id,
+                            [&](admin::result<void> r2) { again.emplace(std::move(r2)); });
     });
     ioc.run();
     REQUIRE(deleted.has_value());
@@ -347,7 +346,8 @@ admin::http_response token_answer(std::string const& token, int expires_in = 360
     admin::http_response r;
     r.status = 200;
     r.headers.add("Content-Type", "application/json");
-    r.body = R"({"accessToken":")" + token + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
+    r.body =
+        R"({"accessToken":")" + token + R"(","tokenType":"bearer","expiresIn":)" + std::to_string(expires_in) + "}";
     return r;
 }
 
@@ -407,8 +407,8 @@ R run_async(net::io_context& ioc, Start start)
 std::string customers_page(int page, bool more)
 {
     return R"({"customers":[{"displayName":"d","tenantName":"base","region":"eu","customerId":"c)" +
-           std::to_string(page) + R"("}],"pagination":{"page":)" + std::to_string(page) + R"(,"pageSize":1,"hasNextPage":)" +
-           (more ? "true" : "false") + "}}";
+           std::to_string(page) + R"("}],"pagination":{"page":)" + std::to_string(page) +
+           R"(,"pageSize":1,"hasNextPage":)" + (more ? "true" : "false") + "}}";
 }
 
 using mock_client = admin::client<deferred_mock>;
@@ -455,7 +455,9 @@ TEST_CASE("async_list_all_customers follows hasNextPage and stops, like list_all
     mock.push(200, customers_page(1, true));
     mock.push(200, customers_page(2, true));
     mock.push(200, customers_page(3, false));
-    auto const all = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 10}, std::move(h)); });
+    auto const all = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers("p", {1, 10}, std::move(h));
+    });
     REQUIRE(all.has_value());
     REQUIRE(all->size() == 3);
     CHECK(all->front().customer_id == "c1");
@@ -471,7 +473,9 @@ TEST_CASE("async_list_all_customers: a server that never ends, or answers the wr
     mock_client c(deferred_mock{&ioc, &mock}, admin::config{}, admin::secret("tok"));
     for(int i = 1; i <= 5; ++i)
         mock.push(200, customers_page(i, true));
-    auto const r = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 3}, std::move(h)); });
+    auto const r = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers("p", {1, 3}, std::move(h));
+    });
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error() == errc::too_many_pages);
     CHECK(mock.requests().size() == 3);
@@ -479,17 +483,23 @@ TEST_CASE("async_list_all_customers: a server that never ends, or answers the wr
     mock.clear();
     mock.push(200, customers_page(1, true));
     mock.push(200, customers_page(1, true)); // page 2 asked, page 1 answered
-    auto const w = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {1, 100}, std::move(h)); });
+    auto const w = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers("p", {1, 100}, std::move(h));
+    });
     REQUIRE_FALSE(w.has_value());
     CHECK(w.error() == errc::invalid_value);
     CHECK(w.error().field == "/pagination/page");
     CHECK(mock.requests().size() == 2);
 
     mock.clear();
-    auto const bad = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("p", {0, 1}, std::move(h)); });
+    auto const bad = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers("p", {0, 1}, std::move(h));
+    });
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error() == errc::invalid_argument);
-    auto const bad_id = run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers("..", {1, 1}, std::move(h)); });
+    auto const bad_id = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers("..", {1, 1}, std::move(h));
+    });
     REQUIRE_FALSE(bad_id.has_value());
     CHECK(bad_id.error() == errc::invalid_argument);
     CHECK(bad_id.error().field == "projectId");
@@ -510,7 +520,9 @@ TEST_CASE("async_list_all_users with the older total form, a login first and a 4
     mock.push(401, R"({"message":"expired"})");
     mock.push(token_answer("T2"));
     mock.push(200, page(2, 2));
-    auto const all = run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users("p", "c", {1, 10}, std::move(h)); });
+    auto const all = run_async<users_result>(ioc, [&](auto h) {
+        c.async_list_all_users("p", "c", {1, 10}, std::move(h));
+    });
     REQUIRE(all.has_value());
     CHECK(all->size() == 2);
     REQUIRE(mock.requests().size() == 5);
@@ -524,8 +536,9 @@ TEST_CASE("async_fetch_token and async_list_all_* against the local server")
     local_server srv;
     control ctl(srv);
     net::io_context ioc;
-    admin::client<admin::beast_transport> c(admin::beast_transport(ioc.get_executor(), trusting(srv)), srv.config(),
-                                            admin::console_credentials{"admin@example.com", admin::secret("local-dev-password")});
+    admin::client<admin::beast_transport> c(
+        admin::beast_transport(ioc.get_executor(), trusting(srv)), srv.config(),
+        admin::console_credentials{"admin@example.com", admin::secret("local-dev-password")});
     for(int i = 0; i < 3; ++i)
     {
         admin::new_customer nc;
@@ -539,20 +552,23 @@ TEST_CASE("async_fetch_token and async_list_all_* against the local server")
     auto const fetched = run_async<admin::result<void>>(ioc, [&](auto h) { c.async_fetch_token(std::move(h)); });
     INFO((fetched ? std::string() : fetched.error().to_string()));
     REQUIRE(fetched.has_value());
-    auto const customers =
-        run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers(project, {2, 10}, std::move(h)); });
+    auto const customers = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers(project, {2, 10}, std::move(h));
+    });
     REQUIRE(customers.has_value());
     CHECK(customers->size() == 4); // contosohospital and the three made here
-    auto const users =
-        run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users(project, customer, {2, 10}, std::move(h)); });
+    auto const users = run_async<users_result>(ioc, [&](auto h) {
+        c.async_list_all_users(project, customer, {2, 10}, std::move(h));
+    });
     REQUIRE(users.has_value());
     CHECK(users->size() == 3);
     auto const st = ctl.stats();
     CHECK(st.posts == 1);    // one login: the fetched token served every page
     CHECK(st.requests == 5); // the login, 2 + 2 pages
 
-    auto const capped =
-        run_async<customers_result>(ioc, [&](auto h) { c.async_list_all_customers(project, {2, 1}, std::move(h)); });
+    auto const capped = run_async<customers_result>(ioc, [&](auto h) {
+        c.async_list_all_customers(project, {2, 1}, std::move(h));
+    });
     REQUIRE_FALSE(capped.has_value());
     CHECK(capped.error() == errc::too_many_pages);
 
@@ -561,8 +577,9 @@ TEST_CASE("async_fetch_token and async_list_all_* against the local server")
     std::string const page1 = R"({"users":[],"pagination":{"page":1,"pageSize":2,"hasNextPage":true}})";
     boost::json::object fault{{"kind", "status"}, {"status", 200}, {"body", page1}};
     ctl.arm(boost::json::serialize(fault));
-    auto const wrong =
-        run_async<users_result>(ioc, [&](auto h) { c.async_list_all_users(project, customer, {2, 10}, std::move(h)); });
+    auto const wrong = run_async<users_result>(ioc, [&](auto h) {
+        c.async_list_all_users(project, customer, {2, 10}, std::move(h));
+    });
     REQUIRE_FALSE(wrong.has_value());
     INFO(wrong.error().to_string());
     CHECK(wrong.error() == errc::invalid_value);

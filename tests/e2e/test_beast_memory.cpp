@@ -51,7 +51,6 @@
 
 namespace {
 
-
 /// The secrets to look for; set before a check starts.
 std::string_view secrets[3];
 /// On while a check runs on this thread.
@@ -87,7 +86,6 @@ unsigned frees_holding_a_secret(F&& f)
 }
 
 } // namespace
-
 
 namespace admin = corti::admin;
 using admin::errc;
@@ -265,16 +263,19 @@ std::vector<wipe_case> wipe_cases()
 {
     using e2e::hostile_connection;
     std::vector<wipe_case> v;
-    v.push_back({"Content-Length", [](hostile_connection& c) {
+    v.push_back({"Content-Length",
+                 [](hostile_connection& c) {
                      c.read_request();
                      c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
                              std::to_string(token_body.size()) + "\r\n\r\n" + token_body);
                      c.read_request(); // keeps the connection: the transport parks it
                  },
                  1024 * 1024, std::nullopt});
-    v.push_back({"chunked, in 8-byte chunks (the body grows)", [](hostile_connection& c) {
+    v.push_back({"chunked, in 8-byte chunks (the body grows)",
+                 [](hostile_connection& c) {
                      c.read_request();
-                     std::string out = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+                     std::string out =
+                         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
                      for(std::size_t i = 0; i < token_body.size(); i += 8)
                      {
                          auto const piece = token_body.substr(i, 8);
@@ -287,24 +288,28 @@ std::vector<wipe_case> wipe_cases()
                      c.read_request();
                  },
                  1024 * 1024, std::nullopt});
-    v.push_back({"HTTP/1.0, to the close", [](hostile_connection& c) {
+    v.push_back({"HTTP/1.0, to the close",
+                 [](hostile_connection& c) {
                      c.read_request();
                      c.write("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + token_body);
                      c.tls_close();
                  },
                  1024 * 1024, std::nullopt});
-    v.push_back({"the body limit hit after the token", [](hostile_connection& c) {
+    v.push_back({"the body limit hit after the token",
+                 [](hostile_connection& c) {
                      c.read_request();
                      c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
                              [] {
                                  char size[16];
                                  std::snprintf(size, sizeof size, "%zx", token_body.size());
                                  return std::string(size);
-                             }() + "\r\n" + token_body + "\r\n400\r\n" + std::string(1024, ' ') + "\r\n0\r\n\r\n");
+                             }() +
+                             "\r\n" + token_body + "\r\n400\r\n" + std::string(1024, ' ') + "\r\n0\r\n\r\n");
                      c.read_request();
                  },
                  256, errc::body_too_large});
-    v.push_back({"the deadline hit after the token", [](hostile_connection& c) {
+    v.push_back({"the deadline hit after the token",
+                 [](hostile_connection& c) {
                      c.read_request();
                      c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n" +
                              token_body);
@@ -315,10 +320,7 @@ std::vector<wipe_case> wipe_cases()
 }
 
 /// Keeps the optimizer from eliding the string's new/delete pair.
-void escape(std::string const& s)
-{
-    __asm__ __volatile__("" : : "r"(s.data()) : "memory");
-}
+void escape(std::string const& s) { __asm__ __volatile__("" : : "r"(s.data()) : "memory"); }
 
 } // namespace
 
@@ -351,7 +353,7 @@ TEST_CASE("beast_transport wipes the token answer and the request before it free
                 o.ca_pem = srv.ca_pem();
                 o.timeout = milliseconds(wc.error == errc::timeout ? 400 : 5000);
                 o.max_body_size = wc.max_body_size;
-                auto const req = secret_request(srv); // outlives the check
+                auto const req = secret_request(srv);                   // outlives the check
                 std::optional<admin::result<admin::http_response>> out; // so does the answer
                 auto const unwiped = frees_holding_a_secret([&] { out.emplace(send_once(async, o, req)); });
                 srv.stop();

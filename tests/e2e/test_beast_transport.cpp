@@ -25,10 +25,7 @@ beast_client make_client(local_server const& srv, admin::secret token)
     return make_client(srv, std::move(token), trusting(srv));
 }
 
-bool contains(std::string const& text, std::string const& part)
-{
-    return text.find(part) != std::string::npos;
-}
+bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
 
 } // namespace
 

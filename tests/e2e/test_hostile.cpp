@@ -41,10 +41,7 @@ constexpr char const* the_password = "pw-correct-horse-battery-staple-42";
 constexpr milliseconds deadline(400);
 constexpr milliseconds margin(1500);
 
-bool contains(std::string const& text, std::string const& part)
-{
-    return text.find(part) != std::string::npos;
-}
+bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
 
 /// The POST every case sends: a bearer token and a password in the body.
 admin::http_request hostile_post(hostile_server const& s)
@@ -120,7 +117,8 @@ public:
                 out.took = took();
             });
             // Bounded: the deadline, plus the margin, plus some.
-            run_until(ioc_, [&] { return out.r.has_value(); }, timeout_ + margin + std::chrono::seconds(5));
+            run_until(
+                ioc_, [&] { return out.r.has_value(); }, timeout_ + margin + std::chrono::seconds(5));
         }
         if(!async_ || !out.r)
             out.took = took();
@@ -408,9 +406,9 @@ TEST_CASE("hostile: a chunk extension and trailers are accepted")
                             "4\r\n\"b\"}\r\n"
                             "0;last\r\nX-Checksum: 1234\r\n\r\n")),
              accepted([](admin::http_response const& r) {
-                  CHECK(r.status == 200);
-                  CHECK(r.body == R"({"a":"b"})");
-              }));
+                 CHECK(r.status == 200);
+                 CHECK(r.body == R"({"a":"b"})");
+             }));
 }
 
 TEST_CASE("hostile: a chunked body without the last chunk, then a close")
@@ -508,9 +506,9 @@ TEST_CASE("hostile: 100 Continue, then the real answer")
 {
     run_case(serving(answer("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\nX-A: b\r\n\r\n" + ok_json)),
              accepted([](admin::http_response const& r) {
-                  CHECK(r.status == 200);
-                  CHECK(r.body == "{}");
-              }));
+                 CHECK(r.status == 200);
+                 CHECK(r.body == "{}");
+             }));
 }
 
 TEST_CASE("hostile: an answer sent before the request body was read")
@@ -519,7 +517,8 @@ TEST_CASE("hostile: an answer sent before the request body was read")
     {
         run_case(serving([](hostile_connection& c) {
                      auto const head = c.read_head();
-                     c.write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+                     c.write(
+                         "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
                      c.read_body(head);
                      c.pause(milliseconds(100));
                      c.close();
@@ -648,8 +647,8 @@ TEST_CASE("hostile: a 204 or 304 carrying a body")
         {
             INFO((async ? "async_send" : "send"));
             std::string const reason = status == 204 ? " No Content" : " Not Modified";
-            std::string const junk =
-                "HTTP/1.1 " + std::to_string(status) + reason + "\r\nContent-Length: 25\r\n\r\nHTTP/1.1 200 OK\r\n\r\nhello";
+            std::string const junk = "HTTP/1.1 " + std::to_string(status) + reason +
+                                     "\r\nContent-Length: 25\r\n\r\nHTTP/1.1 200 OK\r\n\r\nhello";
             hostile_server srv({[junk](hostile_connection& c) {
                                     c.read_request();
                                     c.write(junk);
@@ -698,14 +697,14 @@ TEST_CASE("hostile: a 204 or 304 carrying a body")
 TEST_CASE("hostile: a Content-Type with odd parameters and casing is accepted by the parsers")
 {
     run_case(serving(answer("HTTP/1.1 200 OK\r\nContent-Type: Application/JSON ; charset=\"utf-8\"\r\n"
-          "Content-Length: 71\r\n\r\n"
+                            "Content-Length: 71\r\n\r\n"
                             R"({"accessToken":"abcdefghijklmnop","tokenType":"Bearer","expiresIn":300})")),
              accepted([](admin::http_response const& r) {
-                  auto const tok = admin::parse_fetch_token_response(r, admin::config{});
-                  INFO((tok ? std::string() : tok.error().to_string()));
-                  REQUIRE(tok.has_value());
-                  CHECK(tok->token.reveal() == "abcdefghijklmnop");
-              }));
+                 auto const tok = admin::parse_fetch_token_response(r, admin::config{});
+                 INFO((tok ? std::string() : tok.error().to_string()));
+                 REQUIRE(tok.has_value());
+                 CHECK(tok->token.reveal() == "abcdefghijklmnop");
+             }));
 }
 
 // --- TLS ---------------------------------------------------------------------
@@ -714,16 +713,16 @@ TEST_CASE("hostile: an expired certificate")
 {
     auto o = hostile_server::options{};
     o.validity = {-2 * 24 * 3600, -24 * 3600};
-    run_case(serving([](hostile_connection&) {}, o),
-             fails(errc::connection_failed, "certificate verify failed (SSL routines) (certificate has expired)", 0, 1));
+    run_case(
+        serving([](hostile_connection&) {}, o),
+        fails(errc::connection_failed, "certificate verify failed (SSL routines) (certificate has expired)", 0, 1));
 }
 
 TEST_CASE("hostile: a certificate for another name")
 {
     auto o = hostile_server::options{};
     o.cert_hosts = {"elsewhere.example"};
-    run_case(serving([](hostile_connection&) {}, o),
-             fails(errc::connection_failed, "(hostname mismatch)", 0, 1));
+    run_case(serving([](hostile_connection&) {}, o), fails(errc::connection_failed, "(hostname mismatch)", 0, 1));
 }
 
 TEST_CASE("hostile: a server offering only TLS 1.0 and 1.1")

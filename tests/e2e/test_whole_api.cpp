@@ -271,7 +271,8 @@ TEST_CASE("whole API: the asynchronous forms fetch the token, renew it, and answ
     REQUIRE(late.async_get_project_quotas(project, boost::asio::use_future).get().has_value());
     std::this_thread::sleep_for(2200ms);
     ctl.reset();
-    auto const u = late.async_create_user(project, customer, make_user("async-after-401"), boost::asio::use_future).get();
+    auto const u =
+        late.async_create_user(project, customer, make_user("async-after-401"), boost::asio::use_future).get();
     REQUIRE(u.has_value());
     CHECK(ctl.stats().posts == 3); // the refused create, /auth/token, the create again
 
@@ -336,7 +337,8 @@ TEST_CASE("whole API: the asynchronous forms retry GETs with a timer, never POST
     net::cancellation_signal cancel;
     std::promise<admin::result<admin::project_quotas>> done;
     auto const began = std::chrono::steady_clock::now();
-    c.async_get_project_quotas(project, net::bind_cancellation_slot(cancel.slot(), [&](admin::result<admin::project_quotas> r) {
+    c.async_get_project_quotas(project,
+                               net::bind_cancellation_slot(cancel.slot(), [&](admin::result<admin::project_quotas> r) {
                                    done.set_value(std::move(r));
                                }));
     std::this_thread::sleep_for(300ms);

@@ -49,7 +49,7 @@ inline bool whole_utf8(std::string_view s)
     for(std::size_t i = 0; i < s.size();)
     {
         auto const b = static_cast<unsigned char>(s[i]);
-        std::size_t const len = b < 0x80                ? 1
+        std::size_t const len = b < 0x80                 ? 1
                                 : b >= 0xC2 && b <= 0xDF ? 2
                                 : b >= 0xE0 && b <= 0xEF ? 3
                                 : b >= 0xF0 && b <= 0xF4 ? 4
@@ -64,7 +64,8 @@ inline bool whole_utf8(std::string_view s)
                 return false;
             cp = (cp << 6) | (c & 0x3Fu);
         }
-        if((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        if((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+           (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
             return false;
         i += len;
     }
@@ -95,8 +96,8 @@ public:
     std::string log;
     long reject_at = -1;
     bool rejected = false;
-    std::size_t pieces = 0;         ///< keys and strings, and the pieces they came in
-    std::size_t longest_piece = 0;  ///< in bytes
+    std::size_t pieces = 0;        ///< keys and strings, and the pieces they came in
+    std::size_t longest_piece = 0; ///< in bytes
 
     bool object_begin() { return put("{"); }
     bool object_end() { return put("}"); }
@@ -134,7 +135,8 @@ private:
     bool piece(char kind, std::string_view s, std::size_t total, bool last)
     {
         if(total != open_ + s.size())
-            fail("total " + std::to_string(total) + " after " + std::to_string(open_) + " + " + std::to_string(s.size()));
+            fail("total " + std::to_string(total) + " after " + std::to_string(open_) + " + " +
+                 std::to_string(s.size()));
         if(!whole_utf8(s))
             fail("a piece cuts a character: " + printable(s));
         ++pieces;

@@ -59,45 +59,15 @@ inline void deallocate(void* q) noexcept
 } // namespace heap_hooks
 } // namespace corti_test
 
-void* operator new(std::size_t n)
-{
-    return corti_test::heap_hooks::allocate(n);
-}
-void* operator new[](std::size_t n)
-{
-    return corti_test::heap_hooks::allocate(n);
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept
-{
-    return corti_test::heap_hooks::try_allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept
-{
-    return corti_test::heap_hooks::try_allocate(n);
-}
-void operator delete(void* p) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
-void operator delete[](void* p) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
-void operator delete(void* p, std::size_t) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
-void operator delete[](void* p, std::size_t) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept
-{
-    corti_test::heap_hooks::deallocate(p);
-}
+void* operator new(std::size_t n) { return corti_test::heap_hooks::allocate(n); }
+void* operator new[](std::size_t n) { return corti_test::heap_hooks::allocate(n); }
+void* operator new(std::size_t n, std::nothrow_t const&) noexcept { return corti_test::heap_hooks::try_allocate(n); }
+void* operator new[](std::size_t n, std::nothrow_t const&) noexcept { return corti_test::heap_hooks::try_allocate(n); }
+void operator delete(void* p) noexcept { corti_test::heap_hooks::deallocate(p); }
+void operator delete[](void* p) noexcept { corti_test::heap_hooks::deallocate(p); }
+void operator delete(void* p, std::size_t) noexcept { corti_test::heap_hooks::deallocate(p); }
+void operator delete[](void* p, std::size_t) noexcept { corti_test::heap_hooks::deallocate(p); }
+void operator delete(void* p, std::nothrow_t const&) noexcept { corti_test::heap_hooks::deallocate(p); }
+void operator delete[](void* p, std::nothrow_t const&) noexcept { corti_test::heap_hooks::deallocate(p); }
 
 #endif

@@ -182,7 +182,8 @@ public:
     }
 
     /// Updates a customer (`operations::update_customer`; a PATCH: never resent).
-    result<customer> update_customer(std::string_view project_id, std::string_view customer_id, customer_update const& u)
+    result<customer> update_customer(std::string_view project_id, std::string_view customer_id,
+                                     customer_update const& u)
     {
         return run(operations::update_customer{project_id, customer_id, u});
     }
@@ -200,7 +201,8 @@ public:
     }
 
     /// Lists one page of a customer's users (`operations::list_users`).
-    result<user_page> list_users(std::string_view project_id, std::string_view customer_id, page_request const& page = {})
+    result<user_page> list_users(std::string_view project_id, std::string_view customer_id,
+                                 page_request const& page = {})
     {
         return run(operations::list_users{project_id, customer_id, page});
     }
@@ -346,7 +348,8 @@ public:
     template<class CompletionToken, class T = Transport, if_async<T> = 0>
     auto async_get_customer_quotas(std::string_view project_id, std::string_view customer_id, CompletionToken&& token)
     {
-        return async_run(operations::get_customer_quotas{project_id, customer_id}, std::forward<CompletionToken>(token));
+        return async_run(operations::get_customer_quotas{project_id, customer_id},
+                         std::forward<CompletionToken>(token));
     }
 
     /// The asynchronous form of `list_users`.
@@ -388,7 +391,8 @@ public:
     auto async_delete_user(std::string_view project_id, std::string_view customer_id, uuid const& user_id,
                            CompletionToken&& token)
     {
-        return async_run(operations::delete_user{project_id, customer_id, user_id}, std::forward<CompletionToken>(token));
+        return async_run(operations::delete_user{project_id, customer_id, user_id},
+                         std::forward<CompletionToken>(token));
     }
 
     /// The asynchronous form of `get_user_consumption`.

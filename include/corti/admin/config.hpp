@@ -109,7 +109,7 @@ inline result<endpoint> parse_base_url(std::string_view url, scheme_policy polic
     switch(u->scheme_id())
     {
     case urls::scheme::https: ep.tls = true; break;
-    case urls::scheme::http:  ep.tls = false; break;
+    case urls::scheme::http: ep.tls = false; break;
     default: return fail("scheme must be https");
     }
     if(!u->has_authority() || u->encoded_host().empty())

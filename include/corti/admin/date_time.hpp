@@ -27,13 +27,13 @@ namespace admin {
 */
 struct date_time
 {
-    std::int16_t year = 1970;      ///< 0..9999
-    std::uint8_t month = 1;        ///< 1..12
-    std::uint8_t day = 1;          ///< 1..31, valid for the month
-    std::uint8_t hour = 0;         ///< 0..23
-    std::uint8_t minute = 0;       ///< 0..59
-    std::uint8_t second = 0;       ///< 0..60 (60: leap second)
-    std::uint32_t nanosecond = 0;  ///< 0..999'999'999
+    std::int16_t year = 1970;        ///< 0..9999
+    std::uint8_t month = 1;          ///< 1..12
+    std::uint8_t day = 1;            ///< 1..31, valid for the month
+    std::uint8_t hour = 0;           ///< 0..23
+    std::uint8_t minute = 0;         ///< 0..59
+    std::uint8_t second = 0;         ///< 0..60 (60: leap second)
+    std::uint32_t nanosecond = 0;    ///< 0..999'999'999
     std::int16_t offset_minutes = 0; ///< UTC offset, -1439..1439; 0 prints as `Z`
 
     /// True for leap years of the proleptic Gregorian calendar.

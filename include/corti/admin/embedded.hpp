@@ -151,14 +151,8 @@
 namespace boost {
 // Required by Boost when exceptions are off. `BOOST_NORETURN`, not
 // [[noreturn]]: clang rejects the attribute on a redeclaration.
-BOOST_NORETURN void throw_exception(std::exception const&)
-{
-    std::abort();
-}
-BOOST_NORETURN void throw_exception(std::exception const&, boost::source_location const&)
-{
-    std::abort();
-}
+BOOST_NORETURN void throw_exception(std::exception const&) { std::abort(); }
+BOOST_NORETURN void throw_exception(std::exception const&, boost::source_location const&) { std::abort(); }
 } // namespace boost
 #endif
 

@@ -111,10 +111,7 @@ class admin_category final : public boost::system::error_category
 {
 public:
     // A fixed id keeps equality working across shared-library boundaries.
-    constexpr admin_category() noexcept
-        : boost::system::error_category(0xc0a7'1ad1'0000'0001ULL)
-    {
-    }
+    constexpr admin_category() noexcept : boost::system::error_category(0xc0a7'1ad1'0000'0001ULL) {}
 
     char const* name() const noexcept override { return "corti.admin"; }
 
@@ -124,29 +121,29 @@ public:
     {
         switch(static_cast<errc>(ev))
         {
-        case errc::invalid_argument:      return "invalid argument";
-        case errc::invalid_field:         return "invalid request field";
-        case errc::invalid_base_url:      return "invalid base URL";
+        case errc::invalid_argument: return "invalid argument";
+        case errc::invalid_field: return "invalid request field";
+        case errc::invalid_base_url: return "invalid base URL";
         case errc::redirect_not_followed: return "redirect not followed";
-        case errc::unexpected_status:     return "unexpected HTTP status";
-        case errc::bad_content_type:      return "response is not application/json";
-        case errc::body_too_large:        return "response too large";
-        case errc::unexpected_body:       return "unexpected response body";
-        case errc::api_error:             return "API error";
-        case errc::timeout:               return "deadline exceeded";
-        case errc::truncated_response:    return "truncated response";
-        case errc::connection_failed:     return "connection failed";
-        case errc::too_many_pages:        return "too many pages";
-        case errc::malformed_json:        return "malformed JSON";
-        case errc::too_deep:              return "JSON nested too deeply";
-        case errc::string_too_long:       return "JSON string too long";
-        case errc::duplicate_key:         return "duplicate JSON key";
-        case errc::missing_field:         return "missing required field";
-        case errc::unknown_field:         return "unknown field";
-        case errc::wrong_type:            return "field has the wrong type";
-        case errc::invalid_value:         return "field has an invalid value";
-        case errc::invalid_response:      return "invalid HTTP response";
-        case errc::out_of_memory:         return "out of memory";
+        case errc::unexpected_status: return "unexpected HTTP status";
+        case errc::bad_content_type: return "response is not application/json";
+        case errc::body_too_large: return "response too large";
+        case errc::unexpected_body: return "unexpected response body";
+        case errc::api_error: return "API error";
+        case errc::timeout: return "deadline exceeded";
+        case errc::truncated_response: return "truncated response";
+        case errc::connection_failed: return "connection failed";
+        case errc::too_many_pages: return "too many pages";
+        case errc::malformed_json: return "malformed JSON";
+        case errc::too_deep: return "JSON nested too deeply";
+        case errc::string_too_long: return "JSON string too long";
+        case errc::duplicate_key: return "duplicate JSON key";
+        case errc::missing_field: return "missing required field";
+        case errc::unknown_field: return "unknown field";
+        case errc::wrong_type: return "field has the wrong type";
+        case errc::invalid_value: return "field has an invalid value";
+        case errc::invalid_response: return "invalid HTTP response";
+        case errc::out_of_memory: return "out of memory";
         }
         return "unknown corti.admin error";
     }
@@ -158,17 +155,10 @@ inline constexpr admin_category admin_category_instance{};
 } // namespace detail
 
 /// Returns the library's error category (name `corti.admin`).
-inline boost::system::error_category const& admin_category() noexcept
-{
-    return detail::admin_category_instance;
-}
+inline boost::system::error_category const& admin_category() noexcept { return detail::admin_category_instance; }
 
 /// Makes an `error_code` of the library's category; found by ADL.
-inline boost::system::error_code make_error_code(errc e) noexcept
-{
-    return {static_cast<int>(e), admin_category()};
-}
-
+inline boost::system::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), admin_category()}; }
 
 /** What a caller branches on: groups of error codes (category
     `corti.admin.condition`). Compare an error with one:
@@ -245,10 +235,10 @@ public:
         switch(static_cast<condition>(ev))
         {
         case condition::invalid_argument: return "invalid argument";
-        case condition::transport:        return "transport failure";
-        case condition::api_error:        return "API error";
+        case condition::transport: return "transport failure";
+        case condition::api_error: return "API error";
         case condition::invalid_response: return "invalid response";
-        case condition::limits:           return "limit reached";
+        case condition::limits: return "limit reached";
         }
         return "unknown corti.admin condition";
     }
@@ -423,10 +413,7 @@ class system_error : public boost::system::system_error
     error e_;
 
 public:
-    explicit system_error(error e)
-        : boost::system::system_error(e.code, e.to_string()), e_(std::move(e))
-    {
-    }
+    explicit system_error(error e) : boost::system::system_error(e.code, e.to_string()), e_(std::move(e)) {}
 
     /// The error that was thrown.
     error const& get() const noexcept { return e_; }

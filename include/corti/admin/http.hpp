@@ -34,26 +34,20 @@ constexpr std::string_view to_string(http_method m) noexcept
 {
     switch(m)
     {
-    case http_method::get:     return "GET";
-    case http_method::post:    return "POST";
-    case http_method::patch:   return "PATCH";
+    case http_method::get: return "GET";
+    case http_method::post: return "POST";
+    case http_method::patch: return "PATCH";
     case http_method::delete_: return "DELETE";
     }
     return "GET";
 }
 
 /// True for the methods a client may resend without changing the outcome.
-constexpr bool is_idempotent(http_method m) noexcept
-{
-    return m == http_method::get || m == http_method::delete_;
-}
+constexpr bool is_idempotent(http_method m) noexcept { return m == http_method::get || m == http_method::delete_; }
 
 namespace detail {
 
-constexpr char ascii_lower(char c) noexcept
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr bool iequals(std::string_view a, std::string_view b) noexcept
 {
@@ -237,8 +231,8 @@ struct http_request
     {
         os << to_string(r.method) << ' ' << r.target << " HTTP/1.1\r\n";
         for(auto const& f : r.headers)
-            os << f.name << ": " << (detail::iequals(f.name, "Authorization") ? "[redacted]" : std::string_view(f.value))
-               << "\r\n";
+            os << f.name << ": "
+               << (detail::iequals(f.name, "Authorization") ? "[redacted]" : std::string_view(f.value)) << "\r\n";
         os << "\r\n";
         if(r.sensitive_body && !r.body.empty())
             os << "[redacted " << r.body.size() << " bytes]";

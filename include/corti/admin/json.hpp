@@ -59,7 +59,10 @@ struct value_traits<secret>
         *static_cast<secret*>(t) = secret(v.text);
         return true;
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a string");
+    }
     static inline value_ops const ops{&scalar, nullptr, true, &container};
 };
 
@@ -182,7 +185,6 @@ json_parse_result walk_value(boost::json::value const& v, Handler& h, std::size_
     return done(true);
 }
 
-
 } // namespace detail
 
 namespace detail {
@@ -222,8 +224,8 @@ result<T> from_json(boost::json::value const& v, config const& cfg = {})
     using wire_type = typename detail::wire<T>::type;
     auto r = detail::read_checked<wire_type>([&](wire_type& out) {
         return detail::read_events(
-            [&](detail::response_events& events, std::size_t depth) { return detail::walk_value(v, events, depth); }, {},
-            out, cfg.limits, cfg.strictness, nullptr);
+            [&](detail::response_events& events, std::size_t depth) { return detail::walk_value(v, events, depth); },
+            {}, out, cfg.limits, cfg.strictness, nullptr);
     });
     if(!r)
         return r.error();
@@ -289,7 +291,6 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, acce
 }
 
 // --- value_to: JSON to models, through from_json ------------------------------
-
 
 /** `boost::json::value_to<T>(v)` for every model: `from_json<T>(v)`, whose
     error is thrown as `corti::admin::system_error` (with exceptions off,

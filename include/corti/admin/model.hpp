@@ -39,13 +39,13 @@ struct new_user
 /** A user of a customer, as the API returns it. */
 struct user
 {
-    std::string email;      ///< required
-    std::string first_name; ///< required; `firstName`
-    std::string last_name;  ///< required; `lastName`
-    bool enabled = true;    ///< required; the account is active
-    std::optional<admin::uuid> id;          ///< `id`, server-generated
-    std::optional<bool> email_verified;     ///< `emailVerified`
-    std::optional<date_time> created_at;    ///< `createdAt`
+    std::string email;                   ///< required
+    std::string first_name;              ///< required; `firstName`
+    std::string last_name;               ///< required; `lastName`
+    bool enabled = true;                 ///< required; the account is active
+    std::optional<admin::uuid> id;       ///< `id`, server-generated
+    std::optional<bool> email_verified;  ///< `emailVerified`
+    std::optional<date_time> created_at; ///< `createdAt`
 
     friend bool operator==(user const& a, user const& b)
     {
@@ -79,10 +79,7 @@ enum class region
 };
 
 /// Returns `"eu"` or `"us"`.
-constexpr std::string_view to_string(region r) noexcept
-{
-    return r == region::us ? "us" : "eu";
-}
+constexpr std::string_view to_string(region r) noexcept { return r == region::us ? "us" : "eu"; }
 
 inline std::ostream& operator<<(std::ostream& os, region r) { return os << to_string(r); }
 
@@ -164,10 +161,10 @@ struct page_request
 */
 struct pagination
 {
-    std::int64_t page = 1;                  ///< required
-    std::int64_t page_size = 0;             ///< required; `pageSize`
-    std::optional<bool> has_next_page;      ///< `hasNextPage`
-    std::optional<std::int64_t> total;      ///< `total`
+    std::int64_t page = 1;             ///< required
+    std::int64_t page_size = 0;        ///< required; `pageSize`
+    std::optional<bool> has_next_page; ///< `hasNextPage`
+    std::optional<std::int64_t> total; ///< `total`
 
     /// True when another page follows: `hasNextPage`, else `page * pageSize < total`.
     bool has_more() const noexcept
@@ -228,9 +225,9 @@ struct project_quotas
 /// The answer of `/auth/token`. The token is a secret.
 struct access_token
 {
-    secret token;                 ///< `accessToken`
-    std::string token_type;       ///< `tokenType`, `bearer` in any case
-    std::int64_t expires_in = 0;  ///< `expiresIn`, seconds from issue
+    secret token;                ///< `accessToken`
+    std::string token_type;      ///< `tokenType`, `bearer` in any case
+    std::int64_t expires_in = 0; ///< `expiresIn`, seconds from issue
 };
 
 /// @name Printing, for diagnostics and test output
@@ -285,12 +282,16 @@ inline std::ostream& operator<<(std::ostream& os, user_page const& p)
 
 inline std::ostream& operator<<(std::ostream& os, customer_quotas const& q) { return os << "users=" << q.users; }
 
-inline std::ostream& operator<<(std::ostream& os, project_quotas const& q) { return detail::print_list(os << "quotas=", q.quotas); }
+inline std::ostream& operator<<(std::ostream& os, project_quotas const& q)
+{
+    return detail::print_list(os << "quotas=", q.quotas);
+}
 
 /// Prints the type and lifetime; the token itself prints as `[redacted]`.
 inline std::ostream& operator<<(std::ostream& os, access_token const& t)
 {
-    return os << "access_token{token=" << t.token << ", tokenType=" << t.token_type << ", expiresIn=" << t.expires_in << '}';
+    return os << "access_token{token=" << t.token << ", tokenType=" << t.token_type << ", expiresIn=" << t.expires_in
+              << '}';
 }
 ///@}
 

@@ -54,8 +54,8 @@ struct fetch_token
     static constexpr bool retryable = false;
     using result_type = access_token;
 
-    std::string_view email;     ///< The Console user's email address.
-    secret const& password;     ///< Their password.
+    std::string_view email; ///< The Console user's email address.
+    secret const& password; ///< Their password.
 
     /// The request (`make_fetch_token_request`); the bearer token is not used.
     result<http_request> build(config const& cfg, secret const& /*token*/) const
@@ -260,7 +260,10 @@ struct create_user
     }
 
     /// The password the request carries, if any.
-    std::string_view sent_secret() const noexcept { return body.password ? body.password->reveal() : std::string_view(); }
+    std::string_view sent_secret() const noexcept
+    {
+        return body.password ? body.password->reveal() : std::string_view();
+    }
 
     /// Reads the answer (`parse_create_user_response`).
     static result<user> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
@@ -291,7 +294,10 @@ struct update_user
     }
 
     /// The password the request carries, if any.
-    std::string_view sent_secret() const noexcept { return body.password ? body.password->reveal() : std::string_view(); }
+    std::string_view sent_secret() const noexcept
+    {
+        return body.password ? body.password->reveal() : std::string_view();
+    }
 
     /// Reads the answer (`parse_update_user_response`).
     static result<user> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
@@ -339,17 +345,18 @@ struct get_user_consumption
     static constexpr bool retryable = true;
     using result_type = double;
 
-    std::string_view project_id;                       ///< The Console project.
-    std::string_view customer_id;                      ///< The customer.
-    uuid user_id;                                      ///< The user.
-    date_time from;                                    ///< The window's start (inclusive).
-    date_time to;                                      ///< The window's end (inclusive).
+    std::string_view project_id;                        ///< The Console project.
+    std::string_view customer_id;                       ///< The customer.
+    uuid user_id;                                       ///< The user.
+    date_time from;                                     ///< The window's start (inclusive).
+    date_time to;                                       ///< The window's end (inclusive).
     std::optional<std::string_view> window_time_zone{}; ///< An IANA time zone for the window, if any.
 
     /// The request (`make_get_user_consumption_request`).
     result<http_request> build(config const& cfg, secret const& token) const
     {
-        return make_get_user_consumption_request(cfg, token, project_id, customer_id, user_id, from, to, window_time_zone);
+        return make_get_user_consumption_request(cfg, token, project_id, customer_id, user_id, from, to,
+                                                 window_time_zone);
     }
 
     /// Reads the answer (`parse_get_user_consumption_response`).
@@ -388,9 +395,9 @@ struct get_project_quotas
 };
 
 /// Every operation, in the order of the API reference.
-using all = std::tuple<fetch_token, list_customers, create_customer, update_customer, delete_customer,
-                       get_customer_quotas, list_users, create_user, update_user, delete_user, get_user_consumption,
-                       get_project_quotas>;
+using all =
+    std::tuple<fetch_token, list_customers, create_customer, update_customer, delete_customer, get_customer_quotas,
+               list_users, create_user, update_user, delete_user, get_user_consumption, get_project_quotas>;
 
 } // namespace operations
 

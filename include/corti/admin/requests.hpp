@@ -160,7 +160,8 @@ inline result<http_request> user_request(config const& cfg, secret const& token,
 
 /// Appends `?name=value&...`, each value percent-encoded (RFC 3986 unreserved
 /// characters stay literal, so `+` and `:` are always escaped).
-inline void append_query(std::string& target, std::initializer_list<std::pair<std::string_view, std::string_view>> params)
+inline void append_query(std::string& target,
+                         std::initializer_list<std::pair<std::string_view, std::string_view>> params)
 {
     namespace urls = boost::urls;
     char sep = '?';
@@ -240,8 +241,8 @@ inline result<http_request> make_fetch_token_request(config const& cfg, std::str
     @return the request, or `errc::invalid_argument` (`token`, `projectId`,
     `page`, `pageSize`).
 */
-inline result<http_request> make_list_customers_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                        page_request const& page = {})
+inline result<http_request> make_list_customers_request(config const& cfg, secret const& token,
+                                                        std::string_view project_id, page_request const& page = {})
 {
     if(auto r = detail::check_page(page); !r)
         return r.error();
@@ -249,7 +250,8 @@ inline result<http_request> make_list_customers_request(config const& cfg, secre
     if(req)
     {
         req->target += "/customers";
-        detail::append_query(req->target, {{"page", std::to_string(page.page)}, {"pageSize", std::to_string(page.page_size)}});
+        detail::append_query(req->target,
+                             {{"page", std::to_string(page.page)}, {"pageSize", std::to_string(page.page_size)}});
     }
     return req;
 }
@@ -262,8 +264,8 @@ inline result<http_request> make_list_customers_request(config const& cfg, secre
     per `check_path_parameter` with 64 code points, `/tenantName` per
     `is_valid_tenant_name`).
 */
-inline result<http_request> make_create_customer_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                         new_customer const& c)
+inline result<http_request> make_create_customer_request(config const& cfg, secret const& token,
+                                                         std::string_view project_id, new_customer const& c)
 {
     if(auto r = detail::check_field(is_valid_name(c.display_name), "/displayName", detail::name_rule); !r)
         return r.error();
@@ -278,8 +280,8 @@ inline result<http_request> make_create_customer_request(config const& cfg, secr
     if(!req)
         return req;
     req->target += "/customers";
-    std::string body = detail::body_buffer(c.display_name.size() + c.customer_id.size() +
-                                           (c.tenant_name ? c.tenant_name->size() : 0));
+    std::string body =
+        detail::body_buffer(c.display_name.size() + c.customer_id.size() + (c.tenant_name ? c.tenant_name->size() : 0));
     detail::json_object_writer w(body);
     w.string("displayName", c.display_name);
     w.string("customerId", c.customer_id);
@@ -301,8 +303,9 @@ inline result<http_request> make_create_customer_request(config const& cfg, secr
     @return the request, or `errc::invalid_argument` (`token`, `projectId`,
     `customerId`) or `errc::invalid_field` (`/displayName`, `/customerId`).
 */
-inline result<http_request> make_update_customer_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                         std::string_view customer_id, customer_update const& u)
+inline result<http_request> make_update_customer_request(config const& cfg, secret const& token,
+                                                         std::string_view project_id, std::string_view customer_id,
+                                                         customer_update const& u)
 {
     if(u.display_name)
         if(auto r = detail::check_field(is_valid_name(*u.display_name), "/displayName", detail::name_rule); !r)
@@ -331,8 +334,8 @@ inline result<http_request> make_update_customer_request(config const& cfg, secr
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`, `customerId`).
 */
-inline result<http_request> make_delete_customer_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                         std::string_view customer_id)
+inline result<http_request> make_delete_customer_request(config const& cfg, secret const& token,
+                                                         std::string_view project_id, std::string_view customer_id)
 {
     return detail::customer_request(cfg, token, http_method::delete_, project_id, customer_id);
 }
@@ -342,8 +345,8 @@ inline result<http_request> make_delete_customer_request(config const& cfg, secr
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`, `customerId`).
 */
-inline result<http_request> make_get_customer_quotas_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                         std::string_view customer_id)
+inline result<http_request> make_get_customer_quotas_request(config const& cfg, secret const& token,
+                                                             std::string_view project_id, std::string_view customer_id)
 {
     auto req = detail::customer_request(cfg, token, http_method::get, project_id, customer_id);
     if(req)
@@ -366,7 +369,8 @@ inline result<http_request> make_list_users_request(config const& cfg, secret co
     if(req)
     {
         req->target += "/users";
-        detail::append_query(req->target, {{"page", std::to_string(page.page)}, {"pageSize", std::to_string(page.page_size)}});
+        detail::append_query(req->target,
+                             {{"page", std::to_string(page.page)}, {"pageSize", std::to_string(page.page_size)}});
     }
     return req;
 }
@@ -393,8 +397,9 @@ inline result<http_request> make_list_users_request(config const& cfg, secret co
       or `is_valid_password` (which also reject invalid UTF-8).
     No message ever contains the token or the password.
 */
-inline result<http_request> make_create_user_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                     std::string_view customer_id, new_user const& u)
+inline result<http_request> make_create_user_request(config const& cfg, secret const& token,
+                                                     std::string_view project_id, std::string_view customer_id,
+                                                     new_user const& u)
 {
     if(auto r = detail::check_field(is_valid_email(u.email), "/email", "not a valid email address"); !r)
         return r.error();
@@ -403,7 +408,8 @@ inline result<http_request> make_create_user_request(config const& cfg, secret c
     if(auto r = detail::check_field(is_valid_name(u.last_name), "/lastName", detail::name_rule); !r)
         return r.error();
     if(u.password)
-        if(auto r = detail::check_field(is_valid_password(u.password->reveal()), "/password", detail::password_rule); !r)
+        if(auto r = detail::check_field(is_valid_password(u.password->reveal()), "/password", detail::password_rule);
+           !r)
             return r.error();
     auto req = detail::customer_request(cfg, token, http_method::post, project_id, customer_id);
     if(!req)
@@ -430,8 +436,9 @@ inline result<http_request> make_create_user_request(config const& cfg, secret c
     `customerId`) or `errc::invalid_field` (`/firstName`, `/lastName`,
     `/password`). No message contains the password.
 */
-inline result<http_request> make_update_user_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                     std::string_view customer_id, uuid const& user_id, user_update const& u)
+inline result<http_request> make_update_user_request(config const& cfg, secret const& token,
+                                                     std::string_view project_id, std::string_view customer_id,
+                                                     uuid const& user_id, user_update const& u)
 {
     if(u.first_name)
         if(auto r = detail::check_field(is_valid_name(*u.first_name), "/firstName", detail::name_rule); !r)
@@ -440,13 +447,15 @@ inline result<http_request> make_update_user_request(config const& cfg, secret c
         if(auto r = detail::check_field(is_valid_name(*u.last_name), "/lastName", detail::name_rule); !r)
             return r.error();
     if(u.password)
-        if(auto r = detail::check_field(is_valid_password(u.password->reveal()), "/password", detail::password_rule); !r)
+        if(auto r = detail::check_field(is_valid_password(u.password->reveal()), "/password", detail::password_rule);
+           !r)
             return r.error();
     auto req = detail::user_request(cfg, token, http_method::patch, project_id, customer_id, user_id);
     if(!req)
         return req;
-    std::string body = detail::body_buffer((u.first_name ? u.first_name->size() : 0) + (u.last_name ? u.last_name->size() : 0) +
-                                           (u.password ? u.password->size() : 0));
+    std::string body =
+        detail::body_buffer((u.first_name ? u.first_name->size() : 0) + (u.last_name ? u.last_name->size() : 0) +
+                            (u.password ? u.password->size() : 0));
     detail::json_object_writer w(body);
     if(u.first_name)
         w.string("firstName", *u.first_name);
@@ -466,8 +475,9 @@ inline result<http_request> make_update_user_request(config const& cfg, secret c
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`, `customerId`).
 */
-inline result<http_request> make_delete_user_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                     std::string_view customer_id, uuid const& user_id)
+inline result<http_request> make_delete_user_request(config const& cfg, secret const& token,
+                                                     std::string_view project_id, std::string_view customer_id,
+                                                     uuid const& user_id)
 {
     return detail::user_request(cfg, token, http_method::delete_, project_id, customer_id, user_id);
 }
@@ -481,10 +491,10 @@ inline result<http_request> make_delete_user_request(config const& cfg, secret c
     `customerId`, `to` when it is before `from`, `windowTimeZone` when not
     `is_valid_time_zone_name`).
 */
-inline result<http_request> make_get_user_consumption_request(config const& cfg, secret const& token, std::string_view project_id,
-                                                          std::string_view customer_id, uuid const& user_id,
-                                                          date_time const& from, date_time const& to,
-                                                          std::optional<std::string_view> window_time_zone = std::nullopt)
+inline result<http_request>
+make_get_user_consumption_request(config const& cfg, secret const& token, std::string_view project_id,
+                                  std::string_view customer_id, uuid const& user_id, date_time const& from,
+                                  date_time const& to, std::optional<std::string_view> window_time_zone = std::nullopt)
 {
     auto const instant = [](date_time const& t) { return std::make_pair(t.to_unix_seconds(), t.nanosecond); };
     if(instant(to) < instant(from))
@@ -496,7 +506,8 @@ inline result<http_request> make_get_user_consumption_request(config const& cfg,
         return req;
     req->target += "/consumption";
     if(window_time_zone)
-        detail::append_query(req->target, {{"from", from.to_string()}, {"to", to.to_string()}, {"windowTimeZone", *window_time_zone}});
+        detail::append_query(
+            req->target, {{"from", from.to_string()}, {"to", to.to_string()}, {"windowTimeZone", *window_time_zone}});
     else
         detail::append_query(req->target, {{"from", from.to_string()}, {"to", to.to_string()}});
     return req;
@@ -507,7 +518,8 @@ inline result<http_request> make_get_user_consumption_request(config const& cfg,
 
     @return the request, or `errc::invalid_argument` (`token`, `projectId`).
 */
-inline result<http_request> make_get_project_quotas_request(config const& cfg, secret const& token, std::string_view project_id)
+inline result<http_request> make_get_project_quotas_request(config const& cfg, secret const& token,
+                                                            std::string_view project_id)
 {
     auto req = detail::project_request(cfg, token, http_method::get, project_id);
     if(req)

@@ -40,7 +40,7 @@ namespace admin {
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<access_token> parse_fetch_token_response(http_response const& r, config const& cfg,
-                                                 parse_arena* arena = nullptr)
+                                                       parse_arena* arena = nullptr)
 {
     return operations::fetch_token::parse(r, cfg, arena);
 }
@@ -97,7 +97,7 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<customer_quotas> parse_get_customer_quotas_response(http_response const& r, config const& cfg,
-                                                              parse_arena* arena = nullptr)
+                                                                  parse_arena* arena = nullptr)
 {
     return operations::get_customer_quotas::parse(r, cfg, arena);
 }
@@ -136,7 +136,7 @@ inline result<void> parse_delete_user_response(http_response const& r, config co
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<double> parse_get_user_consumption_response(http_response const& r, config const& cfg,
-                                                      parse_arena* arena = nullptr)
+                                                          parse_arena* arena = nullptr)
 {
     return operations::get_user_consumption::parse(r, cfg, arena);
 }
@@ -147,7 +147,7 @@ inline result<double> parse_get_user_consumption_response(http_response const& r
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<project_quotas> parse_get_project_quotas_response(http_response const& r, config const& cfg,
-                                                            parse_arena* arena = nullptr)
+                                                                parse_arena* arena = nullptr)
 {
     return operations::get_project_quotas::parse(r, cfg, arena);
 }

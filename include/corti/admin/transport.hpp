@@ -48,8 +48,10 @@ struct is_transport : std::false_type
 };
 
 template<class T>
-struct is_transport<T, std::void_t<decltype(std::declval<std::remove_reference_t<T>&>().send(std::declval<http_request const&>()))>>
-    : std::is_convertible<decltype(std::declval<std::remove_reference_t<T>&>().send(std::declval<http_request const&>())),
+struct is_transport<
+    T, std::void_t<decltype(std::declval<std::remove_reference_t<T>&>().send(std::declval<http_request const&>()))>>
+    : std::is_convertible<decltype(std::declval<std::remove_reference_t<T>&>().send(
+                              std::declval<http_request const&>())),
                           result<http_response>>
 {
 };

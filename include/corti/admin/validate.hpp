@@ -44,10 +44,7 @@ struct atext_table
 inline constexpr atext_table atext_chars{};
 
 // RFC 5322 atext: ASCII only (UTF-8 is RFC 6531's, JSON Schema's idn-email).
-constexpr bool is_atext(char c) noexcept
-{
-    return atext_chars.v[static_cast<unsigned char>(c)];
-}
+constexpr bool is_atext(char c) noexcept { return atext_chars.v[static_cast<unsigned char>(c)]; }
 
 constexpr bool is_dot_atom(std::string_view s) noexcept
 {

@@ -60,9 +60,8 @@ public:
 
     /// `for_async`: the asynchronous driver (copies the call's secret, waits on a timer).
     op_steps(client_state const& s, Op const& op, bool for_async)
-        : cfg_(&s.cfg),
-          m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), call_secret(op),
-             {Op::retryable, for_async || static_cast<bool>(s.retry.sleep), for_async})
+        : cfg_(&s.cfg), m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), call_secret(op),
+                           {Op::retryable, for_async || static_cast<bool>(s.retry.sleep), for_async})
     {
     }
 
@@ -222,9 +221,10 @@ private:
         if(!p)
             out_.emplace(std::move(p).error());
         else if(p->pagination.page != page_)
-            out_.emplace(error(errc::invalid_value,
-                               "asked for page " + std::to_string(page_) + ", got " + std::to_string(p->pagination.page),
-                               "/pagination/page"));
+            out_.emplace(
+                error(errc::invalid_value,
+                      "asked for page " + std::to_string(page_) + ", got " + std::to_string(p->pagination.page),
+                      "/pagination/page"));
         else
         {
             auto& items = page_items(*p);

@@ -12,9 +12,10 @@ struct hex_digits
     constexpr hex_digits() noexcept : v{}
     {
         for(int c = 0; c < 256; ++c)
-            v[c] = static_cast<signed char>(c >= '0' && c <= '9' ? c - '0'
+            v[c] = static_cast<signed char>(c >= '0' && c <= '9'   ? c - '0'
                                             : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1);
+                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                                   : -1);
     }
 };
 

@@ -54,7 +54,8 @@ result<void> check_response(http_response const& r, Statuses const& success, boo
     for(unsigned s : success)
         ok = ok || s == r.status;
     if(!ok)
-        return with_id(error(errc::unexpected_status, "status " + std::to_string(r.status) + " is not documented for this operation"));
+        return with_id(error(errc::unexpected_status,
+                             "status " + std::to_string(r.status) + " is not documented for this operation"));
     if(!json_body)
     {
         if(!r.body.empty())

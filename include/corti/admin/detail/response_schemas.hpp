@@ -29,10 +29,8 @@ struct json_schema<user>
     static constexpr auto fields()
     {
         return std::make_tuple(json_field("email", &user::email, &is_valid_email),
-                               json_field("firstName", &user::first_name),
-                               json_field("lastName", &user::last_name),
-                               json_field("enabled", &user::enabled),
-                               json_field("id", &user::id),
+                               json_field("firstName", &user::first_name), json_field("lastName", &user::last_name),
+                               json_field("enabled", &user::enabled), json_field("id", &user::id),
                                json_field("emailVerified", &user::email_verified),
                                json_field("createdAt", &user::created_at));
     }
@@ -49,12 +47,10 @@ struct json_schema<customer>
 {
     static constexpr auto fields()
     {
-        return std::make_tuple(json_field("displayName", &customer::display_name),
-                               json_field("tenantName", &customer::tenant_name),
-                               json_field("region", &customer::region),
-                               json_field("customerId", &customer::customer_id),
-                               json_field("isNfr", &customer::is_nfr),
-                               json_field("createdAt", &customer::created_at));
+        return std::make_tuple(
+            json_field("displayName", &customer::display_name), json_field("tenantName", &customer::tenant_name),
+            json_field("region", &customer::region), json_field("customerId", &customer::customer_id),
+            json_field("isNfr", &customer::is_nfr), json_field("createdAt", &customer::created_at));
     }
 };
 
@@ -84,7 +80,8 @@ struct json_schema<user_page>
 {
     static constexpr auto fields()
     {
-        return std::make_tuple(json_field("users", &user_page::users), json_field("pagination", &user_page::pagination));
+        return std::make_tuple(json_field("users", &user_page::users),
+                               json_field("pagination", &user_page::pagination));
     }
 };
 
@@ -109,7 +106,8 @@ struct json_schema<tenant_quota>
 {
     static constexpr auto fields()
     {
-        return std::make_tuple(json_field("region", &tenant_quota::region), json_field("tenantName", &tenant_quota::tenant_name),
+        return std::make_tuple(json_field("region", &tenant_quota::region),
+                               json_field("tenantName", &tenant_quota::tenant_name),
                                json_field("users", &tenant_quota::users));
     }
 };
@@ -149,7 +147,10 @@ struct consumption_body
 template<>
 struct json_schema<consumption_body>
 {
-    static constexpr auto fields() { return std::make_tuple(json_field("consumption", &consumption_body::consumption)); }
+    static constexpr auto fields()
+    {
+        return std::make_tuple(json_field("consumption", &consumption_body::consumption));
+    }
 };
 
 /// The token of a checked `/auth/token` body (the body's copy is wiped when it goes).

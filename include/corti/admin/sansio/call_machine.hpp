@@ -121,8 +121,7 @@ public:
                  std::string_view sent_secret, options opt)
         : tokens_(&tokens), cfg_(&cfg), req_(std::move(req)),
           secret_view_(opt.copy_secret ? std::string_view() : sent_secret),
-          secret_copy_(opt.copy_secret ? sent_secret : std::string_view()),
-          retry_(retry, opt.retryable && opt.can_wait)
+          secret_copy_(opt.copy_secret ? sent_secret : std::string_view()), retry_(retry, opt.retryable && opt.can_wait)
     {
         if(!req_)
             finish(req_.error());

@@ -73,10 +73,7 @@ public:
     /** Returns true when the client has credentials and no token that is
         valid now (a token without an expiry, from `set`, is valid until a 401).
     */
-    bool needs_fetch() const
-    {
-        return credentials_ && (token_.empty() || (expiry_ && clock_() >= *expiry_));
-    }
+    bool needs_fetch() const { return credentials_ && (token_.empty() || (expiry_ && clock_() >= *expiry_)); }
 
     /** Returns the token to build a call's request with: the current one, or
         a stand-in when a new one is fetched first (`detail::set_bearer`

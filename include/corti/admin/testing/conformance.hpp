@@ -76,7 +76,6 @@ conformance_report check_transport(Transport& t, conformance_target const& targe
     return detail::conformance_run<Transport>(t, target).run();
 }
 
-
 } // namespace testing
 } // namespace admin
 } // namespace corti

@@ -56,7 +56,7 @@ struct conformance_target
 /// The outcome of one check.
 struct conformance_check
 {
-    std::string name;   ///< e.g. `keep_alive`
+    std::string name; ///< e.g. `keep_alive`
     bool passed = false;
     std::string detail; ///< what was seen (on failure: what was wrong)
 };

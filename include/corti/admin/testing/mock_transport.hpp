@@ -61,7 +61,8 @@ public:
     {
         requests_.push_back(req);
         if(queue_.empty())
-            return error(make_error_code(boost::system::errc::no_message_available), "mock_transport: no response queued");
+            return error(make_error_code(boost::system::errc::no_message_available),
+                         "mock_transport: no response queued");
         result<http_response> r = std::move(queue_.front());
         queue_.pop_front();
         return r;

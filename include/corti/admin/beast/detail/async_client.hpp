@@ -151,7 +151,8 @@ template<class Transport, class Steps, class CompletionToken>
 auto async_exchange(async_exchange_tag, Transport& t, Steps steps, CompletionToken&& token)
 {
     using out_t = typename Steps::result_type;
-    return boost::asio::async_initiate<CompletionToken, void(out_t)>(initiate_call<Transport>(t), token, std::move(steps));
+    return boost::asio::async_initiate<CompletionToken, void(out_t)>(initiate_call<Transport>(t), token,
+                                                                     std::move(steps));
 }
 
 } // namespace detail
@@ -173,7 +174,8 @@ struct associator<Associator, corti::admin::detail::call_op<Transport, Steps, Ha
         return Associator<Handler, DefaultCandidate>::get(h.handler_);
     }
 
-    static auto get(corti::admin::detail::call_op<Transport, Steps, Handler> const& h, DefaultCandidate const& c) noexcept
+    static auto get(corti::admin::detail::call_op<Transport, Steps, Handler> const& h,
+                    DefaultCandidate const& c) noexcept
         -> decltype(Associator<Handler, DefaultCandidate>::get(h.handler_, c))
     {
         return Associator<Handler, DefaultCandidate>::get(h.handler_, c);

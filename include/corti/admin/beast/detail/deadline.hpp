@@ -42,8 +42,8 @@ inline beast_clock::time_point deadline_after(beast_clock::duration d) noexcept
 inline error timeout_error(char const* what, beast_settings const& s, connection_key const& k)
 {
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(s.timeout).count();
-    return error(errc::timeout, "deadline of " + std::to_string(ms) + " ms exceeded while " + what + " " +
-                                    host_port(k.host, k.port));
+    return error(errc::timeout,
+                 "deadline of " + std::to_string(ms) + " ms exceeded while " + what + " " + host_port(k.host, k.port));
 }
 
 /** Maps the failure of a step: the deadline (`errc::timeout`), a

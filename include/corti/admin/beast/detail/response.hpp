@@ -147,18 +147,16 @@ inline error read_failure(boost::system::error_code const& ec, beast_settings co
     if(ec == boost::beast::error::timeout || ec == beast_net::error::operation_aborted)
         return step_failure("waiting for the response from", ec, s, k);
     if(ec == http::error::body_limit)
-        return error(errc::body_too_large,
-                     "response body larger than " + std::to_string(s.max_body_size) + " bytes from " +
-                         host_port(k.host, k.port));
+        return error(errc::body_too_large, "response body larger than " + std::to_string(s.max_body_size) +
+                                               " bytes from " + host_port(k.host, k.port));
     if(ec == http::error::header_limit || ec == http::error::buffer_overflow)
-        return error(errc::body_too_large,
-                     "response header section larger than " + std::to_string(s.max_header_size) +
-                         " bytes from " + host_port(k.host, k.port));
+        return error(errc::body_too_large, "response header section larger than " + std::to_string(s.max_header_size) +
+                                               " bytes from " + host_port(k.host, k.port));
     // Over TLS a close without close_notify is `stream_truncated`, not
     // `end_of_stream`: what tells the cases apart is whether a byte came.
     if(ec == http::error::end_of_stream || (is_closed_error(ec) && nothing_read))
-        return step_error(errc::truncated_response, "connection closed before any response byte from", k.host,
-                          k.port, ec);
+        return step_error(errc::truncated_response, "connection closed before any response byte from", k.host, k.port,
+                          ec);
     if(is_closed_error(ec) || ec == http::error::partial_message)
         return step_error(errc::truncated_response, "response cut short by", k.host, k.port, ec);
     return step_error(errc::invalid_response, "not an HTTP response from", k.host, k.port, ec);

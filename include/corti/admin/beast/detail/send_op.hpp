@@ -166,8 +166,7 @@ public:
                 });
                 if(ec)
                 {
-                    if(ec != boost::beast::error::timeout && ec != beast_net::error::operation_aborted &&
-                       may_resend())
+                    if(ec != boost::beast::error::timeout && ec != beast_net::error::operation_aborted && may_resend())
                     {
                         drop_connection();
                         continue;
@@ -237,7 +236,8 @@ private:
     {
         state& st = *st_;
         auto& stream = st.conn->tls();
-        if(!is_ip_literal(st.req.key.host) && SSL_set_tlsext_host_name(stream.native_handle(), st.req.key.host.c_str()) != 1)
+        if(!is_ip_literal(st.req.key.host) &&
+           SSL_set_tlsext_host_name(stream.native_handle(), st.req.key.host.c_str()) != 1)
             return error(errc::connection_failed, "cannot set the TLS server name (SNI) for " + st.req.key.host);
         boost::system::error_code ec;
         stream.set_verify_callback(verify_host(st.req.key.host), ec);
@@ -307,8 +307,8 @@ private:
         st.req.wire.wipe(); // done with the secrets
         auto& msg = st.parser->get();
         http_response out = take_http_response(msg);
-        bool const reusable = msg.keep_alive() && !st.parser->need_eof() && out.status != 101 &&
-                              st.conn->buffer().size() == 0;
+        bool const reusable =
+            msg.keep_alive() && !st.parser->need_eof() && out.status != 101 && st.conn->buffer().size() == 0;
         if(reusable)
         {
             st.conn->park();

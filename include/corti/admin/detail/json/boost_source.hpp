@@ -52,25 +52,52 @@ public:
 
     bool on_document_begin(error_code&) { return true; }
     bool on_document_end(error_code&) { return true; }
-    bool on_object_begin(error_code&) { return call([&] { return h_->object_begin(); }); }
-    bool on_object_end(std::size_t, error_code&) { return call([&] { return h_->object_end(); }); }
-    bool on_array_begin(error_code&) { return call([&] { return h_->array_begin(); }); }
-    bool on_array_end(std::size_t, error_code&) { return call([&] { return h_->array_end(); }); }
-    bool on_key_part(string_view s, std::size_t n, error_code&) { return call([&] { return h_->key_part(view(s), n); }); }
-    bool on_key(string_view s, std::size_t n, error_code&) { return call([&] { return h_->key(view(s), n); }); }
+    bool on_object_begin(error_code&)
+    {
+        return call([&] { return h_->object_begin(); });
+    }
+    bool on_object_end(std::size_t, error_code&)
+    {
+        return call([&] { return h_->object_end(); });
+    }
+    bool on_array_begin(error_code&)
+    {
+        return call([&] { return h_->array_begin(); });
+    }
+    bool on_array_end(std::size_t, error_code&)
+    {
+        return call([&] { return h_->array_end(); });
+    }
+    bool on_key_part(string_view s, std::size_t n, error_code&)
+    {
+        return call([&] { return h_->key_part(view(s), n); });
+    }
+    bool on_key(string_view s, std::size_t n, error_code&)
+    {
+        return call([&] { return h_->key(view(s), n); });
+    }
     bool on_string_part(string_view s, std::size_t n, error_code&)
     {
         return call([&] { return h_->string_part(view(s), n); });
     }
-    bool on_string(string_view s, std::size_t n, error_code&) { return call([&] { return h_->string(view(s), n); }); }
+    bool on_string(string_view s, std::size_t n, error_code&)
+    {
+        return call([&] { return h_->string(view(s), n); });
+    }
     // With `more = false` this comes only for a number cut by the end of
     // the input (`[-`, `1.`, `1e`), which then fails as incomplete.
     bool on_number_part(string_view, error_code&) { return true; }
     bool on_int64(std::int64_t, string_view s, error_code&) { return number(s); }
     bool on_uint64(std::uint64_t, string_view s, error_code&) { return number(s); }
     bool on_double(double, string_view s, error_code&) { return number(s); }
-    bool on_bool(bool b, error_code&) { return call([&] { return h_->boolean(b); }); }
-    bool on_null(error_code&) { return call([&] { return h_->null(); }); }
+    bool on_bool(bool b, error_code&)
+    {
+        return call([&] { return h_->boolean(b); });
+    }
+    bool on_null(error_code&)
+    {
+        return call([&] { return h_->null(); });
+    }
     bool on_comment_part(string_view, error_code&) { return true; } // comments are off
     bool on_comment(string_view, error_code&) { return true; }
 
@@ -88,7 +115,10 @@ private:
         return true;
     }
 
-    bool number(string_view s) { return call([&] { return h_->number(view(s)); }); }
+    bool number(string_view s)
+    {
+        return call([&] { return h_->number(view(s)); });
+    }
 };
 
 /// The result for `basic_parser`'s error `ec` at `offset`.

@@ -172,7 +172,6 @@ private:
         return false;
     }
 
-
     void skip_ws() noexcept
     {
         while(p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t'))
@@ -268,8 +267,8 @@ private:
             std::memcpy(&w, p, 8);
             std::uint64_t const quote = w ^ (ones * '"');
             std::uint64_t const backslash = w ^ (ones * '\\');
-            std::uint64_t const special = (((w - ones * 0x20) & ~w) | w | ((quote - ones) & ~quote) |
-                                           ((backslash - ones) & ~backslash)) & tops;
+            std::uint64_t const special =
+                (((w - ones * 0x20) & ~w) | w | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & tops;
             if(special != 0)
             {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -420,8 +419,8 @@ private:
             buf[len++] = out;
         }
         // p_ is on the closing quote.
-        std::string_view const last = escaped ? std::string_view(buf, len)
-                                              : std::string_view(start, static_cast<std::size_t>(p_ - start));
+        std::string_view const last =
+            escaped ? std::string_view(buf, len) : std::string_view(start, static_cast<std::size_t>(p_ - start));
         ++p_;
         total += last.size();
         call([&] { return is_key ? h_->key(last, total) : h_->string(last, total); });

@@ -73,15 +73,15 @@ struct json_parse_result
 {
     enum class status
     {
-        ok,        ///< one well-formed document, and the handler took all of it
-        syntax,    ///< not RFC 8259 JSON (`reason` says why)
-        too_deep,  ///< nested deeper than the limit, before any syntax error
-        limit,     ///< RFC 8259 JSON that the source cannot read (`reason` says why)
-        rejected   ///< well-formed and not too deep, but the handler returned false
+        ok,       ///< one well-formed document, and the handler took all of it
+        syntax,   ///< not RFC 8259 JSON (`reason` says why)
+        too_deep, ///< nested deeper than the limit, before any syntax error
+        limit,    ///< RFC 8259 JSON that the source cannot read (`reason` says why)
+        rejected  ///< well-formed and not too deep, but the handler returned false
     };
     status what = status::ok;
-    std::size_t offset = 0;   ///< where the error or the excess depth was found
-    char const* reason = "";  ///< what the error is (a literal)
+    std::size_t offset = 0;  ///< where the error or the excess depth was found
+    char const* reason = ""; ///< what the error is (a literal)
 };
 
 /// The deepest nesting a source can follow.

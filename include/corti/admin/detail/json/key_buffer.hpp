@@ -64,7 +64,8 @@ public:
     */
     std::string_view take(std::uint64_t& hash) noexcept
     {
-        std::string_view const key = total_ > buf_.size() ? std::string_view(long_) : std::string_view(buf_.data(), len_);
+        std::string_view const key =
+            total_ > buf_.size() ? std::string_view(long_) : std::string_view(buf_.data(), len_);
         total_ = 0;
         len_ = 0;
         hash = hash_;

@@ -45,7 +45,8 @@ struct object_traits
 
     static bool same(std::string_view name, std::string_view key) noexcept
     {
-        return name.size() == key.size() && (key.empty() || (name[0] == key[0] && std::memcmp(name.data(), key.data(), key.size()) == 0));
+        return name.size() == key.size() &&
+               (key.empty() || (name[0] == key[0] && std::memcmp(name.data(), key.data(), key.size()) == 0));
     }
 
     /*  Key dispatch by a table made at compile time: a key's length, first
@@ -56,7 +57,8 @@ struct object_traits
     */
     static constexpr std::size_t slot_of(std::string_view k) noexcept
     {
-        return (k.size() * 7u + static_cast<unsigned char>(k.front()) * 3u + static_cast<unsigned char>(k.back())) & 63u;
+        return (k.size() * 7u + static_cast<unsigned char>(k.front()) * 3u + static_cast<unsigned char>(k.back())) &
+               63u;
     }
 
     struct dispatch_table
@@ -112,7 +114,6 @@ struct object_traits
         return n;
     }
 
-
     static slot field(void* object, int index) noexcept
     {
         slot s;
@@ -120,7 +121,9 @@ struct object_traits
         auto& obj = *static_cast<T*>(object);
         std::apply(
             [&](auto const&... f) {
-                ((i++ == index ? (s = slot{ops_of<std::decay_t<decltype(obj.*(f.member))>>(), &(obj.*(f.member)), f.check, f.nullable}, 0)
+                ((i++ == index ? (s = slot{ops_of<std::decay_t<decltype(obj.*(f.member))>>(), &(obj.*(f.member)),
+                                           f.check, f.nullable},
+                                  0)
                                : 0),
                  ...);
             },
@@ -150,7 +153,10 @@ struct object_traits
 template<class T>
 struct value_traits<T, std::enable_if_t<std::is_class_v<decltype(json_schema<T>::fields())>>>
 {
-    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx) { return wrong_type(v, s, ctx, "an object"); }
+    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        return wrong_type(v, s, ctx, "an object");
+    }
     static bool container(void* t, bool is_array, frame& f, reader_context& ctx)
     {
         if(is_array)

@@ -84,13 +84,19 @@ public:
     bool object_end() { return schema_ ? schema_->object_end() : error_body_->object_end(); }
     bool array_begin() { return schema_ ? schema_->array_begin() : error_body_->array_begin(); }
     bool array_end() { return schema_ ? schema_->array_end() : error_body_->array_end(); }
-    bool key_part(std::string_view s, std::size_t n) { return schema_ ? schema_->key_part(s, n) : error_body_->key_part(s, n); }
+    bool key_part(std::string_view s, std::size_t n)
+    {
+        return schema_ ? schema_->key_part(s, n) : error_body_->key_part(s, n);
+    }
     bool key(std::string_view s, std::size_t n) { return schema_ ? schema_->key(s, n) : error_body_->key(s, n); }
     bool string_part(std::string_view s, std::size_t n)
     {
         return schema_ ? schema_->string_part(s, n) : error_body_->string_part(s, n);
     }
-    bool string(std::string_view s, std::size_t n) { return schema_ ? schema_->string(s, n) : error_body_->string(s, n); }
+    bool string(std::string_view s, std::size_t n)
+    {
+        return schema_ ? schema_->string(s, n) : error_body_->string(s, n);
+    }
     bool number(std::string_view s) { return schema_ ? schema_->number(s) : error_body_->number(s); }
     bool boolean(bool b) { return schema_ ? schema_->boolean(b) : error_body_->boolean(b); }
     bool null() { return schema_ ? schema_->null() : error_body_->null(); }
@@ -174,8 +180,8 @@ result<void> read_events(Source&& source, std::string_view text, T& out, limits 
 template<class T>
 result<void> read_json(std::string_view body, T& out, limits const& lim, strictness mode, parse_arena* arena = nullptr)
 {
-    return read_events([&](response_events& events, std::size_t depth) { return parse_json(body, events, depth); }, body,
-                       out, lim, mode, arena);
+    return read_events([&](response_events& events, std::size_t depth) { return parse_json(body, events, depth); },
+                       body, out, lim, mode, arena);
 }
 
 } // namespace detail

@@ -39,7 +39,8 @@ inline unknown_key_header unknown_key_header_at(scratch_stack const& s, std::siz
 /// Returns the bytes of the unknown key stored at offset `at`.
 inline std::string_view unknown_key_at(scratch_stack const& s, std::size_t at) noexcept
 {
-    return {reinterpret_cast<char const*>(s.data()) + at + sizeof(unknown_key_header), unknown_key_header_at(s, at).size};
+    return {reinterpret_cast<char const*>(s.data()) + at + sizeof(unknown_key_header),
+            unknown_key_header_at(s, at).size};
 }
 
 /** Stores `key`, whose hash is `hash`, on top of `s`.

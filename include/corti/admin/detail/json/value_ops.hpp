@@ -87,7 +87,7 @@ struct frame
         skip_object,
         skip_array
     } k;
-    void const* ops;           // object_ops or array_ops
+    void const* ops; // object_ops or array_ops
     void* target;
     std::uint64_t seen;        // object: bit per known field
     int current;               // object: index of the field whose value comes next, -1 = ignored
@@ -132,7 +132,8 @@ inline bool wrong_type(json_scalar const& v, slot const& s, reader_context& ctx,
 
 inline bool no_container(void*, bool is_array, frame&, reader_context& ctx, char const* expected)
 {
-    return ctx.fail(errc::wrong_type, std::string("expected ") + expected + (is_array ? ", got an array" : ", got an object"));
+    return ctx.fail(errc::wrong_type,
+                    std::string("expected ") + expected + (is_array ? ", got an array" : ", got an object"));
 }
 
 } // namespace detail

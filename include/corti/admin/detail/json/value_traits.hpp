@@ -47,7 +47,10 @@ struct value_traits<std::string>
         return true;
     }
     static std::string* dest(void* t) { return static_cast<std::string*>(t); }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a string");
+    }
     static inline value_ops const ops{&scalar, &dest, true, &container};
 };
 
@@ -62,7 +65,10 @@ struct value_traits<bool>
         *static_cast<bool*>(t) = v.b;
         return true;
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a boolean"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a boolean");
+    }
     static inline value_ops const ops{&scalar, nullptr, false, &container};
 };
 
@@ -78,7 +84,8 @@ struct value_traits<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v
         bool neg = false;
         std::uint64_t mag = 0;
         char const* why = "";
-        if(!exact_integer(v.text, static_cast<std::int64_t>(lim::min()), static_cast<std::uint64_t>(lim::max()), neg, mag, why))
+        if(!exact_integer(v.text, static_cast<std::int64_t>(lim::min()), static_cast<std::uint64_t>(lim::max()), neg,
+                          mag, why))
             return ctx.fail(errc::invalid_value, why);
         if(neg && mag != 0)
             *static_cast<I*>(t) = static_cast<I>(-static_cast<std::int64_t>(mag - 1) - 1);
@@ -86,7 +93,10 @@ struct value_traits<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v
             *static_cast<I*>(t) = static_cast<I>(mag);
         return true;
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "an integer"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "an integer");
+    }
     static inline value_ops const ops{&scalar, nullptr, false, &container};
 };
 
@@ -108,7 +118,10 @@ struct value_traits<double>
         *static_cast<double*>(t) = d;
         return true;
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a number"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a number");
+    }
     static inline value_ops const ops{&scalar, nullptr, false, &container};
 };
 
@@ -118,7 +131,8 @@ struct typed_string_traits
 {
     // parse: std::optional<T>(std::string_view)
     template<class Parse>
-    static bool convert(void* t, json_scalar const& v, slot const& s, reader_context& ctx, char const* what, Parse parse)
+    static bool convert(void* t, json_scalar const& v, slot const& s, reader_context& ctx, char const* what,
+                        Parse parse)
     {
         if(v.k != json_scalar::kind::string)
             return wrong_type(v, s, ctx, what);
@@ -135,9 +149,13 @@ struct value_traits<uuid>
 {
     static bool scalar(void* t, json_scalar const& v, slot const& s, reader_context& ctx)
     {
-        return typed_string_traits<uuid>::convert(t, v, s, ctx, "a UUID", [](std::string_view x) { return uuid::parse(x); });
+        return typed_string_traits<uuid>::convert(t, v, s, ctx, "a UUID",
+                                                  [](std::string_view x) { return uuid::parse(x); });
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a UUID string"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a UUID string");
+    }
     static inline value_ops const ops{&scalar, nullptr, true, &container};
 };
 
@@ -149,7 +167,10 @@ struct value_traits<date_time>
         return typed_string_traits<date_time>::convert(t, v, s, ctx, "an RFC 3339 date-time",
                                                        [](std::string_view x) { return date_time::parse(x); });
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a date-time string"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a date-time string");
+    }
     static inline value_ops const ops{&scalar, nullptr, true, &container};
 };
 
@@ -167,7 +188,10 @@ struct value_traits<E, std::enable_if_t<std::is_enum_v<E>>>
     {
         return typed_string_traits<E>::convert(t, v, s, ctx, "one of the documented values", &lookup);
     }
-    static bool container(void* t, bool a, frame& f, reader_context& ctx) { return no_container(t, a, f, ctx, "a string"); }
+    static bool container(void* t, bool a, frame& f, reader_context& ctx)
+    {
+        return no_container(t, a, f, ctx, "a string");
+    }
     static inline value_ops const ops{&scalar, nullptr, true, &container};
 };
 
@@ -219,7 +243,10 @@ struct value_traits<std::vector<X>>
     }
     static inline array_ops const aops{&append};
 
-    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx) { return wrong_type(v, s, ctx, "an array"); }
+    static bool scalar(void*, json_scalar const& v, slot const& s, reader_context& ctx)
+    {
+        return wrong_type(v, s, ctx, "an array");
+    }
     static bool container(void* t, bool is_array, frame& f, reader_context& ctx)
     {
         if(!is_array)

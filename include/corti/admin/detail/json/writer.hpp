@@ -18,10 +18,7 @@ namespace admin {
 namespace detail {
 
 /// The most bytes `s` can take as a JSON string: every byte as `\u00XX`, and the quotes.
-constexpr std::size_t max_json_string_size(std::size_t n) noexcept
-{
-    return 2 + 6 * n;
-}
+constexpr std::size_t max_json_string_size(std::size_t n) noexcept { return 2 + 6 * n; }
 
 /** Appends `s` as a JSON string, escaped by `sr` (Boost.JSON's
     serializer: `"` and `\` escaped, control characters as `\b \f \n \r \t`

@@ -217,7 +217,6 @@ protected:
         }
         return s;
     }
-
 };
 
 } // namespace detail
