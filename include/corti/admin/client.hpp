@@ -140,7 +140,7 @@ public:
     result<typename Op::result_type> run(Op const& op)
     {
         detail::op_steps<Op> steps(state(), op, false);
-        return drive(steps);
+        return detail::drive(transport_, retry_, steps);
     }
 
     /** Fetches a new token with the client's credentials now.
@@ -152,7 +152,7 @@ public:
     result<void> fetch_token()
     {
         detail::token_steps steps(state());
-        return drive(steps);
+        return detail::drive(transport_, retry_, steps);
     }
 
     /// Lists one page of the project's customers (`operations::list_customers`).
@@ -172,7 +172,7 @@ public:
     result<std::vector<customer>> list_all_customers(std::string_view project_id, paging_options const& opt = {})
     {
         detail::paging_steps<operations::list_customers> steps(state(), {project_id}, opt, false);
-        return drive(steps);
+        return detail::drive(transport_, retry_, steps);
     }
 
     /// Creates a customer (`operations::create_customer`; a POST: never resent).
@@ -216,7 +216,7 @@ public:
                                              paging_options const& opt = {})
     {
         detail::paging_steps<operations::list_users> steps(state(), {project_id, customer_id}, opt, false);
-        return drive(steps);
+        return detail::drive(transport_, retry_, steps);
     }
 
     /** Creates a user and adds it to the customer (`operations::create_user`).
@@ -264,32 +264,23 @@ public:
 
     /** @name Asynchronous operations
 
-        `async_run(op, token)` runs any operation, and one `async_X` per
-        operation `X` takes the same arguments followed by an Asio completion
-        token (a callback, `use_future`, `use_awaitable`, `deferred`, ...);
-        the completion signature is `void(result<T>)` where `X` returns
-        `result<T>`. They exist when the transport has an Asio-style
-        `async_send(http_request const&, CompletionToken&&)` with the
-        completion signature `void(result<http_response>)` and
-        `<corti/admin/beast.hpp>` (which implements the exchange with Asio)
-        is included.
+        `async_run(op, token)` runs any operation, and `async_X` takes the
+        arguments of `X` followed by an Asio completion token; the completion
+        signature is `void(result<T>)` where `X` returns `result<T>`. They
+        exist when the transport has `async_send(http_request const&,
+        CompletionToken&&)` completing with `void(result<http_response>)` and
+        `<corti/admin/beast.hpp>` (the Asio driver) is included.
 
-        The request is built and checked before the call returns: the
-        arguments need not outlive it; the client and its transport must
-        outlive the operation. An invalid argument completes the handler
-        without sending anything; the token and any password are scrubbed
-        from every error. Tokens work as in the synchronous members (the
-        same `sansio::call_machine`): with credentials, a token is fetched
-        when none is valid, and after a 401 a new one is fetched and the
-        request sent once more. The retry policy applies as well: the wait
-        before a retry is an Asio timer on the transport's executor (the
-        policy's `sleep` is not called), and cancelling the handler's
-        cancellation slot during that wait ends the call with
+        The request is built and checked before the call returns, so the
+        arguments need not outlive it; the client and its transport must.
+        The steps are those of the synchronous members (the same
+        `sansio::call_machine`, with the same errors); the wait before a retry
+        is an Asio timer on the transport's executor, and cancelling the
+        handler's cancellation slot during it ends the call with
         `operation_aborted`.
 
-        @return whatever the token makes of the signature: nothing for a
-        callback, `std::future<result<T>>` for `use_future`,
-        `awaitable<result<T>>` for `use_awaitable`.
+        @return what the completion token makes of the signature (nothing for
+        a callback, `std::future<result<T>>` for `use_future`).
     */
     ///@{
 
@@ -422,25 +413,6 @@ private:
     {
         return async_exchange(detail::async_exchange_tag{}, transport_, std::move(steps),
                               std::forward<CompletionToken>(token));
-    }
-
-    /// Executes the actions of `steps` with `send` and the policy's `sleep`, and returns its result.
-    template<class Steps>
-    typename Steps::result_type drive(Steps& steps)
-    {
-        for(;;)
-        {
-            auto const a = steps.next();
-            switch(a.what)
-            {
-            case sansio::call_action::kind::send: steps.on_response(transport_.send(*a.request)); break;
-            case sansio::call_action::kind::wait:
-                retry_.sleep(a.delay);
-                steps.on_wait_done({});
-                break;
-            case sansio::call_action::kind::done: return steps.take_result();
-            }
-        }
     }
 };
 

@@ -3,11 +3,13 @@
 #define CORTI_ADMIN_ENCODE_HPP
 
 /** @file
-    Path parameters: each one becomes exactly one path segment.
+    The arguments that go into a request line or header: path parameters
+    (each one becomes exactly one path segment) and the bearer token.
 */
 
 #include <corti/admin/detail/utf8.hpp>
 #include <corti/admin/error.hpp>
+#include <corti/admin/secret.hpp>
 
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
@@ -84,6 +86,22 @@ inline result<void> check_path_parameter(std::string_view name, std::string_view
 {
     if(char const* why = detail::path_parameter_problem(value, max_length))
         return error(errc::invalid_argument, why, std::string(name));
+    return {};
+}
+
+/** Checks a bearer token: non-empty visible ASCII (no spaces, no CR/LF, so
+    it can never inject a header).
+
+    @return nothing, or `errc::invalid_argument` with `field = "token"`.
+    The message never contains the token.
+*/
+inline result<void> check_token(secret const& token)
+{
+    if(token.empty())
+        return error(errc::invalid_argument, "the bearer token is empty", "token");
+    for(char c : token.reveal())
+        if(c <= ' ' || c > '~')
+            return error(errc::invalid_argument, "the bearer token has a character that is not visible ASCII", "token");
     return {};
 }
 

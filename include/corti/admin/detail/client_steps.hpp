@@ -237,6 +237,27 @@ private:
     }
 };
 
+/** Runs `steps` synchronously: executes each action with `t.send` and the
+    policy's `sleep`, and returns the result.
+*/
+template<class Transport, class Steps>
+typename Steps::result_type drive(Transport& t, retry_policy const& retry, Steps& steps)
+{
+    for(;;)
+    {
+        auto const a = steps.next();
+        switch(a.what)
+        {
+        case sansio::call_action::kind::send: steps.on_response(t.send(*a.request)); break;
+        case sansio::call_action::kind::wait:
+            retry.sleep(a.delay);
+            steps.on_wait_done({});
+            break;
+        case sansio::call_action::kind::done: return steps.take_result();
+        }
+    }
+}
+
 } // namespace detail
 } // namespace admin
 } // namespace corti
