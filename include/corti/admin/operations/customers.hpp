@@ -29,12 +29,12 @@ namespace operations {
 /// "List customers for a project": `GET /projects/{projectId}/customers?page=&pageSize=`.
 struct list_customers
 {
-    static constexpr std::string_view name = "list_customers"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::get; ///< The HTTP method.
+    static constexpr std::string_view name = "list_customers";                  ///< The operation's name.
+    static constexpr http_method method = http_method::get;                     ///< The HTTP method.
     static constexpr std::string_view path = "/projects/{projectId}/customers"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = customer_page; ///< What it returns.
+    static constexpr std::array<unsigned, 1> success{200};                      ///< The success statuses.
+    static constexpr bool retryable = true;                                     ///< A retry policy may send it again.
+    using result_type = customer_page;                                          ///< What it returns.
 
     std::string_view project_id; ///< The Console project.
     page_request page{};         ///< Which page.
@@ -55,12 +55,13 @@ struct list_customers
 /// "Create a new customer": `POST /projects/{projectId}/customers`.
 struct create_customer
 {
-    static constexpr std::string_view name = "create_customer"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::post; ///< The HTTP method.
+    static constexpr std::string_view name = "create_customer";                 ///< The operation's name.
+    static constexpr http_method method = http_method::post;                    ///< The HTTP method.
     static constexpr std::string_view path = "/projects/{projectId}/customers"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 2> success{200, 201}; ///< The success statuses (the API leaves 200 or 201 open).
-    static constexpr bool retryable = false; ///< A retry policy may send it again.
-    using result_type = customer; ///< What it returns.
+    static constexpr std::array<unsigned, 2> success{200,
+                                                     201}; ///< The success statuses (the API leaves 200 or 201 open).
+    static constexpr bool retryable = false;               ///< A retry policy may send it again.
+    using result_type = customer;                          ///< What it returns.
 
     std::string_view project_id; ///< The Console project.
     new_customer const& body;    ///< The customer to create.
@@ -81,12 +82,13 @@ struct create_customer
 /// "Update a customer": `PATCH /projects/{projectId}/customers/{customerId}`.
 struct update_customer
 {
-    static constexpr std::string_view name = "update_customer"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::patch; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}"; ///< The path after the base URL.
+    static constexpr std::string_view name = "update_customer"; ///< The operation's name.
+    static constexpr http_method method = http_method::patch;   ///< The HTTP method.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}";    ///< The path after the base URL.
     static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = false; ///< A retry policy may send it again.
-    using result_type = customer; ///< What it returns.
+    static constexpr bool retryable = false;               ///< A retry policy may send it again.
+    using result_type = customer;                          ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -111,12 +113,13 @@ struct update_customer
 */
 struct delete_customer
 {
-    static constexpr std::string_view name = "delete_customer"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "delete_customer"; ///< The operation's name.
     static constexpr http_method method = http_method::delete_; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}"; ///< The path after the base URL.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}";         ///< The path after the base URL.
     static constexpr std::array<unsigned, 2> success{200, 204}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = void; ///< What it returns.
+    static constexpr bool retryable = true;                     ///< A retry policy may send it again.
+    using result_type = void;                                   ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -139,12 +142,13 @@ struct delete_customer
 /// "Get quotas for a customer": `GET /projects/{projectId}/customers/{customerId}/quotas`.
 struct get_customer_quotas
 {
-    static constexpr std::string_view name = "get_customer_quotas"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::get; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/quotas"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = customer_quotas; ///< What it returns.
+    static constexpr std::string_view name = "get_customer_quotas"; ///< The operation's name.
+    static constexpr http_method method = http_method::get;         ///< The HTTP method.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/quotas"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{200};     ///< The success statuses.
+    static constexpr bool retryable = true;                    ///< A retry policy may send it again.
+    using result_type = customer_quotas;                       ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.

@@ -29,12 +29,12 @@ namespace operations {
 /// "Get quotas for all tenants within a project": `GET /projects/{projectId}/quotas`.
 struct get_project_quotas
 {
-    static constexpr std::string_view name = "get_project_quotas"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::get; ///< The HTTP method.
+    static constexpr std::string_view name = "get_project_quotas";           ///< The operation's name.
+    static constexpr http_method method = http_method::get;                  ///< The HTTP method.
     static constexpr std::string_view path = "/projects/{projectId}/quotas"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = project_quotas; ///< What it returns.
+    static constexpr std::array<unsigned, 1> success{200};                   ///< The success statuses.
+    static constexpr bool retryable = true;                                  ///< A retry policy may send it again.
+    using result_type = project_quotas;                                      ///< What it returns.
 
     std::string_view project_id; ///< The Console project.
 

@@ -29,12 +29,12 @@ namespace operations {
 /// "Authenticate user and get access token": `POST /auth/token`. Sent without a bearer token.
 struct fetch_token
 {
-    static constexpr std::string_view name = "fetch_token"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "fetch_token";  ///< The operation's name.
     static constexpr http_method method = http_method::post; ///< The HTTP method.
-    static constexpr std::string_view path = "/auth/token"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = false; ///< A retry policy may send it again.
-    using result_type = access_token; ///< What it returns.
+    static constexpr std::string_view path = "/auth/token";  ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{200};   ///< The success statuses.
+    static constexpr bool retryable = false;                 ///< A retry policy may send it again.
+    using result_type = access_token;                        ///< What it returns.
 
     std::string_view email; ///< The Console user's email address.
     secret const& password; ///< Their password.

@@ -29,12 +29,13 @@ namespace operations {
 /// "List users for a customer": `GET /projects/{projectId}/customers/{customerId}/users?page=&pageSize=`.
 struct list_users
 {
-    static constexpr std::string_view name = "list_users"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "list_users";  ///< The operation's name.
     static constexpr http_method method = http_method::get; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = user_page; ///< What it returns.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{200};    ///< The success statuses.
+    static constexpr bool retryable = true;                   ///< A retry policy may send it again.
+    using result_type = user_page;                            ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -56,12 +57,14 @@ struct list_users
 /// "Create a new user and add it to the customer": `POST /projects/{projectId}/customers/{customerId}/users`.
 struct create_user
 {
-    static constexpr std::string_view name = "create_user"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "create_user";  ///< The operation's name.
     static constexpr http_method method = http_method::post; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 2> success{200, 201}; ///< The success statuses (the API leaves 200 or 201 open).
-    static constexpr bool retryable = false; ///< A retry policy may send it again.
-    using result_type = user; ///< What it returns.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 2> success{200,
+                                                     201}; ///< The success statuses (the API leaves 200 or 201 open).
+    static constexpr bool retryable = false;               ///< A retry policy may send it again.
+    using result_type = user;                              ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -89,12 +92,13 @@ struct create_user
 /// "Update a user": `PATCH /projects/{projectId}/customers/{customerId}/users/{userId}`.
 struct update_user
 {
-    static constexpr std::string_view name = "update_user"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "update_user";   ///< The operation's name.
     static constexpr http_method method = http_method::patch; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = false; ///< A retry policy may send it again.
-    using result_type = user; ///< What it returns.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{200};             ///< The success statuses.
+    static constexpr bool retryable = false;                           ///< A retry policy may send it again.
+    using result_type = user;                                          ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -123,12 +127,13 @@ struct update_user
 /// "Delete a user": `DELETE /projects/{projectId}/customers/{customerId}/users/{userId}`.
 struct delete_user
 {
-    static constexpr std::string_view name = "delete_user"; ///< The operation's name (of its builder, parser and client member).
+    static constexpr std::string_view name = "delete_user";     ///< The operation's name.
     static constexpr http_method method = http_method::delete_; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{204}; ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = void; ///< What it returns.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{204};             ///< The success statuses.
+    static constexpr bool retryable = true;                            ///< A retry policy may send it again.
+    using result_type = void;                                          ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -152,12 +157,13 @@ struct delete_user
 */
 struct get_user_consumption
 {
-    static constexpr std::string_view name = "get_user_consumption"; ///< The operation's name (of its builder, parser and client member).
-    static constexpr http_method method = http_method::get; ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers/{customerId}/users/{userId}/consumption"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
+    static constexpr std::string_view name = "get_user_consumption"; ///< The operation's name.
+    static constexpr http_method method = http_method::get;          ///< The HTTP method.
+    static constexpr std::string_view path =
+        "/projects/{projectId}/customers/{customerId}/users/{userId}/consumption"; ///< The path after the base URL.
+    static constexpr std::array<unsigned, 1> success{200};                         ///< The success statuses.
     static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = double; ///< What it returns.
+    using result_type = double;             ///< What it returns.
 
     std::string_view project_id;                        ///< The Console project.
     std::string_view customer_id;                       ///< The customer.
