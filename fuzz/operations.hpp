@@ -32,11 +32,14 @@ template<class Visit, std::size_t... I>
 void visit_fuzzed(unsigned index, Visit& visit, std::index_sequence<I...>)
 {
     unsigned n = 0;
+    namespace ca = corti::admin;
     auto one = [&](auto* op) {
         using op_t = std::remove_pointer_t<decltype(op)>;
         if constexpr(fuzzed_here<op_t>)
             if(n++ == index)
-                visit(&op_t::parse, op_t::success);
+                visit([](ca::http_response const& r, ca::config const& cfg,
+                         ca::parse_arena* a) { return ca::operations::parse<op_t>(r, cfg, a); },
+                      op_t::info.success);
     };
     (one(static_cast<std::tuple_element_t<I, corti::admin::operations::all>*>(nullptr)), ...);
 }
@@ -49,7 +52,8 @@ inline constexpr unsigned operation_count =
 
 /** Calls `visit(parse, success)` for operation number `index` (0 to
     operation_count - 1, in the table's order): `parse` is the descriptor's
-    parser (`&Op::parse`), `success` the statuses it documents (`Op::success`).
+    parser (`operations::parse<Op>`), `success` the statuses it documents
+    (`Op::info.success`).
 */
 template<class Visit>
 void visit_operation(unsigned index, Visit&& visit)

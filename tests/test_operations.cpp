@@ -62,8 +62,13 @@ void for_each_sample(F f)
     std::apply([&](auto const&... op) { (f(op), ...); }, samples());
 }
 
-std::string statuses(std::array<unsigned, 1> const& a) { return std::to_string(a[0]); }
-std::string statuses(std::array<unsigned, 2> const& a) { return std::to_string(a[0]) + ", " + std::to_string(a[1]); }
+std::string statuses(operations::status_list const& l)
+{
+    std::string s;
+    for(unsigned x : l)
+        s += (s.empty() ? "" : ", ") + std::to_string(x);
+    return s;
+}
 
 std::string readme()
 {
@@ -82,15 +87,15 @@ TEST_CASE("operations: each builder sends its descriptor's method and path")
     std::set<std::string_view> names;
     for_each_sample([&](auto const& op) {
         using op_t = std::decay_t<decltype(op)>;
-        INFO(op_t::name);
-        CHECK(names.insert(op_t::name).second);
+        INFO(op_t::info.name);
+        CHECK(names.insert(op_t::info.name).second);
         auto const req = op.build(cfg, token);
         REQUIRE(req);
-        CHECK(req->method == op_t::method);
+        CHECK(req->method == op_t::info.method);
         std::string const target = req->target.substr(0, req->target.find('?'));
-        CHECK(target == cfg.endpoint.encoded_base_path + fill(op_t::path));
-        CHECK(op_t::retryable == is_idempotent(op_t::method));
-        bool const has_secret = !detail::call_secret(op).empty();
+        CHECK(target == cfg.endpoint.encoded_base_path + fill(op_t::info.path));
+        CHECK(op_t::info.retryable() == is_idempotent(op_t::info.method));
+        bool const has_secret = !operations::sent_secret(op).empty();
         CHECK(has_secret == req->sensitive_body);
     });
     CHECK(names.size() == std::tuple_size_v<operations::all>);
@@ -110,10 +115,9 @@ TEST_CASE("operations: each parser accepts exactly its descriptor's success stat
             r.body = "[]"; // never a valid body: what matters is whether the status passes
             if(status == 204 || std::is_void_v<typename op_t::result_type>)
                 r.body.clear();
-            auto const out = op_t::parse(r, cfg);
-            bool const documented =
-                std::find(op_t::success.begin(), op_t::success.end(), status) != op_t::success.end();
-            INFO(op_t::name << " status " << status);
+            auto const out = operations::parse<op_t>(r, cfg);
+            bool const documented = op_t::info.success.contains(status);
+            INFO(op_t::info.name << " status " << status);
             if(documented)
                 CHECK((out || out.error() != errc::unexpected_status));
             else
@@ -133,14 +137,14 @@ TEST_CASE("operations: the README's operation table lists each descriptor as it 
     for_each_sample([&](auto const& op) {
         using op_t = std::decay_t<decltype(op)>;
         (void)op;
-        std::string const row = "| `" + std::string(op_t::name) + "` | `" + std::string(to_string(op_t::method)) + " " +
-                                std::string(op_t::path);
+        std::string const row = "| `" + std::string(op_t::info.name) + "` | `" +
+                                std::string(to_string(op_t::info.method)) + " " + std::string(op_t::info.path);
         INFO(row);
         auto const at = text.find(row);
         REQUIRE(at != std::string::npos);
         std::string const line = text.substr(at, text.find('\n', at) - at);
-        CHECK(line.find("| " + statuses(op_t::success) + " |") != std::string::npos);
-        std::string const name(op_t::name);
+        CHECK(line.find("| " + statuses(op_t::info.success) + " |") != std::string::npos);
+        std::string const name(op_t::info.name);
         CHECK(line.find("`make_" + name + "_request` / `parse_" + name + "_response`") != std::string::npos);
     });
 }
@@ -153,7 +157,7 @@ TEST_CASE("operations: the free parsers are the descriptors' parsers")
     r.headers.add("Content-Type", "application/json");
     r.body = R"({"email":"user@example.com","firstName":"John","lastName":"Doe","enabled":true})";
     auto const a = parse_create_user_response(r, cfg);
-    auto const b = operations::create_user::parse(r, cfg);
+    auto const b = operations::parse<operations::create_user>(r, cfg);
     REQUIRE(a);
     REQUIRE(b);
     CHECK(*a == *b);

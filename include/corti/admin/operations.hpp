@@ -6,18 +6,20 @@
     The table of operations: one descriptor per operation of the Admin API.
 
     A descriptor is a plain struct: its members are the operation's
-    arguments (views and references: a descriptor lives as long as the
-    call that builds its request), and its static members say everything
-    else once: `name`, `method`, `path` (the template of the API reference),
-    `success` (the statuses it documents), `retryable` (whether a retry
-    policy may send it again), `result_type`, `build` (the request, through
-    the documented `make_*_request`) and `parse` (the answer, through the
-    table's statuses). `sent_secret()` gives the password a request carries, so
+    arguments (views and references: a descriptor lives as long as the call
+    that builds its request); `info` holds its facts once (`name`, `method`,
+    `path` as in the API reference, the `success` statuses, and whether a
+    retry policy may send it again, `retryable()`); `result_type` is what it
+    returns; `build(cfg, token)` makes its request through the documented
+    `make_*_request`. A descriptor whose answer needs more than its schema
+    has its own static `parse`; `operations::parse<Op>` reads any answer.
+    `sent_secret()`, where present, gives the password a request carries, so
     that every error is scrubbed of it.
 
     `client::run(op)` runs any descriptor, the `make_*_request` and
     `parse_*_response` functions are the table's builders and parsers, and
-    the fuzz targets and tests iterate over `all_operations`.
+    the fuzz targets and tests iterate over `operations::all`. A new
+    operation is one descriptor (and its builder, schema and tests).
 */
 
 #include <corti/admin/operations/customers.hpp>
@@ -42,30 +44,6 @@ using all =
                list_users, create_user, update_user, delete_user, get_user_consumption, get_project_quotas>;
 
 } // namespace operations
-
-namespace detail {
-
-template<class Op, class = void>
-struct has_secret : std::false_type
-{
-};
-
-template<class Op>
-struct has_secret<Op, std::void_t<decltype(std::declval<Op const&>().sent_secret())>> : std::true_type
-{
-};
-
-/// The secret a call's request carries (a password), or nothing.
-template<class Op>
-std::string_view call_secret(Op const& op) noexcept
-{
-    if constexpr(has_secret<Op>::value)
-        return op.sent_secret();
-    else
-        return {};
-}
-
-} // namespace detail
 
 } // namespace admin
 } // namespace corti

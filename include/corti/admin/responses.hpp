@@ -42,7 +42,7 @@ namespace admin {
 inline result<access_token> parse_fetch_token_response(http_response const& r, config const& cfg,
                                                        parse_arena* arena = nullptr)
 {
-    return operations::fetch_token::parse(r, cfg, arena);
+    return operations::parse<operations::fetch_token>(r, cfg, arena);
 }
 
 /** Parses "list customers for a project": 200 with `customers` (array of
@@ -56,7 +56,7 @@ inline result<access_token> parse_fetch_token_response(http_response const& r, c
 inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg,
                                                            parse_arena* arena = nullptr)
 {
-    return operations::list_customers::parse(r, cfg, arena);
+    return operations::parse<operations::list_customers>(r, cfg, arena);
 }
 
 /** Parses "create a new customer": 200 or 201 (the API leaves it open) with a customer.
@@ -66,7 +66,7 @@ inline result<customer_page> parse_list_customers_response(http_response const& 
 inline result<customer> parse_create_customer_response(http_response const& r, config const& cfg,
                                                        parse_arena* arena = nullptr)
 {
-    return operations::create_customer::parse(r, cfg, arena);
+    return operations::parse<operations::create_customer>(r, cfg, arena);
 }
 
 /** Parses "update a customer": 200 with a customer.
@@ -76,7 +76,7 @@ inline result<customer> parse_create_customer_response(http_response const& r, c
 inline result<customer> parse_update_customer_response(http_response const& r, config const& cfg,
                                                        parse_arena* arena = nullptr)
 {
-    return operations::update_customer::parse(r, cfg, arena);
+    return operations::parse<operations::update_customer>(r, cfg, arena);
 }
 
 /** Parses "delete a customer": 204 with an empty body. The API reference
@@ -88,7 +88,7 @@ inline result<customer> parse_update_customer_response(http_response const& r, c
 */
 inline result<void> parse_delete_customer_response(http_response const& r, config const& cfg)
 {
-    return operations::delete_customer::parse(r, cfg);
+    return operations::parse<operations::delete_customer>(r, cfg);
 }
 
 /** Parses "get quotas for a customer": 200 with `{"users": {quota, usage, remaining}}`
@@ -99,7 +99,7 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
 inline result<customer_quotas> parse_get_customer_quotas_response(http_response const& r, config const& cfg,
                                                                   parse_arena* arena = nullptr)
 {
-    return operations::get_customer_quotas::parse(r, cfg, arena);
+    return operations::parse<operations::get_customer_quotas>(r, cfg, arena);
 }
 
 /** Parses "list users for a customer": 200 with `users` (array of user, as
@@ -110,7 +110,7 @@ inline result<customer_quotas> parse_get_customer_quotas_response(http_response 
 inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg,
                                                    parse_arena* arena = nullptr)
 {
-    return operations::list_users::parse(r, cfg, arena);
+    return operations::parse<operations::list_users>(r, cfg, arena);
 }
 
 /** Parses "update a user": 200 with a user.
@@ -119,7 +119,7 @@ inline result<user_page> parse_list_users_response(http_response const& r, confi
 */
 inline result<user> parse_update_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
 {
-    return operations::update_user::parse(r, cfg, arena);
+    return operations::parse<operations::update_user>(r, cfg, arena);
 }
 
 /** Parses "delete a user": 204 with an empty body.
@@ -127,7 +127,7 @@ inline result<user> parse_update_user_response(http_response const& r, config co
 */
 inline result<void> parse_delete_user_response(http_response const& r, config const& cfg)
 {
-    return operations::delete_user::parse(r, cfg);
+    return operations::parse<operations::delete_user>(r, cfg);
 }
 
 /** Parses "get usage consumption for a user": 200 with `{"consumption": number}`,
@@ -138,7 +138,7 @@ inline result<void> parse_delete_user_response(http_response const& r, config co
 inline result<double> parse_get_user_consumption_response(http_response const& r, config const& cfg,
                                                           parse_arena* arena = nullptr)
 {
-    return operations::get_user_consumption::parse(r, cfg, arena);
+    return operations::parse<operations::get_user_consumption>(r, cfg, arena);
 }
 
 /** Parses "get quotas for all tenants within a project": 200 with `quotas`
@@ -149,7 +149,7 @@ inline result<double> parse_get_user_consumption_response(http_response const& r
 inline result<project_quotas> parse_get_project_quotas_response(http_response const& r, config const& cfg,
                                                                 parse_arena* arena = nullptr)
 {
-    return operations::get_project_quotas::parse(r, cfg, arena);
+    return operations::parse<operations::get_project_quotas>(r, cfg, arena);
 }
 
 /** Parses the response of "create a new user and add it to the customer".
@@ -168,7 +168,7 @@ inline result<project_quotas> parse_get_project_quotas_response(http_response co
 */
 inline result<user> parse_create_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
 {
-    return operations::create_user::parse(r, cfg, arena);
+    return operations::parse<operations::create_user>(r, cfg, arena);
 }
 
 /// As above, with the default limits and `strictness::tolerant`.
@@ -186,7 +186,7 @@ inline result<user> parse_create_user_response(http_response const& r)
 */
 inline result<user> parse_create_user_response(http_response const& r, config const& cfg, parse_arena& arena)
 {
-    return operations::create_user::parse(r, cfg, &arena);
+    return operations::parse<operations::create_user>(r, cfg, &arena);
 }
 
 } // namespace admin

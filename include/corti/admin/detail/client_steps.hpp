@@ -60,8 +60,8 @@ public:
 
     /// `for_async`: the asynchronous driver (copies the call's secret, waits on a timer).
     op_steps(client_state const& s, Op const& op, bool for_async)
-        : cfg_(&s.cfg), m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), call_secret(op),
-                           {Op::retryable, for_async || static_cast<bool>(s.retry.sleep), for_async})
+        : cfg_(&s.cfg), m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), operations::sent_secret(op),
+                           {Op::info.retryable(), for_async || static_cast<bool>(s.retry.sleep), for_async})
     {
     }
 
@@ -74,7 +74,7 @@ public:
         auto r = m_.take_response();
         if(!r)
             return std::move(r).error();
-        auto out = Op::parse(*r, *cfg_);
+        auto out = operations::parse<Op>(*r, *cfg_);
         if(!out)
             return m_.scrub(std::move(out).error());
         return out;

@@ -3,38 +3,24 @@
 #define CORTI_ADMIN_OPERATIONS_CUSTOMERS_HPP
 
 /** @file
-    The operations on a project's customers. One descriptor each; see `<corti/admin/operations.hpp>`.
+    The operations on a project's customers. See `<corti/admin/operations.hpp>`.
 */
 
-#include <corti/admin/config.hpp>
-#include <corti/admin/date_time.hpp>
-#include <corti/admin/detail/read_response.hpp>
-#include <corti/admin/error.hpp>
-#include <corti/admin/http.hpp>
-#include <corti/admin/model.hpp>
-#include <corti/admin/parse_arena.hpp>
+#include <corti/admin/operations/info.hpp>
 #include <corti/admin/requests.hpp>
-#include <corti/admin/secret.hpp>
-#include <corti/admin/uuid.hpp>
 
-#include <array>
-#include <optional>
 #include <string_view>
-#include <utility>
 
 namespace corti {
 namespace admin {
 namespace operations {
 
-/// "List customers for a project": `GET /projects/{projectId}/customers?page=&pageSize=`.
+/// "List customers for a project" (one page).
 struct list_customers
 {
-    static constexpr std::string_view name = "list_customers";                  ///< The operation's name.
-    static constexpr http_method method = http_method::get;                     ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200};                      ///< The success statuses.
-    static constexpr bool retryable = true;                                     ///< A retry policy may send it again.
-    using result_type = customer_page;                                          ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{"list_customers", http_method::get, "/projects/{projectId}/customers", {200}};
+    using result_type = customer_page; ///< What it returns.
 
     std::string_view project_id; ///< The Console project.
     page_request page{};         ///< Which page.
@@ -44,24 +30,15 @@ struct list_customers
     {
         return make_list_customers_request(cfg, token, project_id, page);
     }
-
-    /// Reads the answer (`parse_list_customers_response`).
-    static result<customer_page> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<customer_page>(r, success, cfg, arena);
-    }
 };
 
-/// "Create a new customer": `POST /projects/{projectId}/customers`.
+/// "Create a new customer" (200 or 201: the API leaves it open).
 struct create_customer
 {
-    static constexpr std::string_view name = "create_customer";                 ///< The operation's name.
-    static constexpr http_method method = http_method::post;                    ///< The HTTP method.
-    static constexpr std::string_view path = "/projects/{projectId}/customers"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 2> success{200,
-                                                     201}; ///< The success statuses (the API leaves 200 or 201 open).
-    static constexpr bool retryable = false;               ///< A retry policy may send it again.
-    using result_type = customer;                          ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "create_customer", http_method::post, "/projects/{projectId}/customers", {200, 201}};
+    using result_type = customer; ///< What it returns.
 
     std::string_view project_id; ///< The Console project.
     new_customer const& body;    ///< The customer to create.
@@ -71,24 +48,15 @@ struct create_customer
     {
         return make_create_customer_request(cfg, token, project_id, body);
     }
-
-    /// Reads the answer (`parse_create_customer_response`).
-    static result<customer> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<customer>(r, success, cfg, arena);
-    }
 };
 
-/// "Update a customer": `PATCH /projects/{projectId}/customers/{customerId}`.
+/// "Update a customer".
 struct update_customer
 {
-    static constexpr std::string_view name = "update_customer"; ///< The operation's name.
-    static constexpr http_method method = http_method::patch;   ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}";    ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200}; ///< The success statuses.
-    static constexpr bool retryable = false;               ///< A retry policy may send it again.
-    using result_type = customer;                          ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "update_customer", http_method::patch, "/projects/{projectId}/customers/{customerId}", {200}};
+    using result_type = customer; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -99,27 +67,17 @@ struct update_customer
     {
         return make_update_customer_request(cfg, token, project_id, customer_id, body);
     }
-
-    /// Reads the answer (`parse_update_customer_response`).
-    static result<customer> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<customer>(r, success, cfg, arena);
-    }
 };
 
-/** "Delete a customer": `DELETE /projects/{projectId}/customers/{customerId}`.
-    204 with no body; the API reference of this operation was never seen,
-    so a 200 is accepted too, its body ignored.
+/** "Delete a customer": 204 with no body. The API reference of this
+    operation was never seen, so a 200 is accepted too, its body ignored.
 */
 struct delete_customer
 {
-    static constexpr std::string_view name = "delete_customer"; ///< The operation's name.
-    static constexpr http_method method = http_method::delete_; ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}";         ///< The path after the base URL.
-    static constexpr std::array<unsigned, 2> success{200, 204}; ///< The success statuses.
-    static constexpr bool retryable = true;                     ///< A retry policy may send it again.
-    using result_type = void;                                   ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "delete_customer", http_method::delete_, "/projects/{projectId}/customers/{customerId}", {200, 204}};
+    using result_type = void; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -130,25 +88,22 @@ struct delete_customer
         return make_delete_customer_request(cfg, token, project_id, customer_id);
     }
 
-    /// Reads the answer (`parse_delete_customer_response`).
-    static result<void> parse(http_response const& r, config const& cfg, parse_arena* = nullptr)
+    /// Reads the answer (`parse_delete_customer_response`): a 200's body is ignored.
+    static result<void> parse(http_response const& r, config const& cfg, parse_arena*)
     {
         if(r.status == 200)
             return {};
-        return detail::check_response(r, success, false, cfg.limits);
+        return detail::check_response(r, info.success, false, cfg.limits);
     }
 };
 
-/// "Get quotas for a customer": `GET /projects/{projectId}/customers/{customerId}/quotas`.
+/// "Get quotas for a customer".
 struct get_customer_quotas
 {
-    static constexpr std::string_view name = "get_customer_quotas"; ///< The operation's name.
-    static constexpr http_method method = http_method::get;         ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/quotas"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200};     ///< The success statuses.
-    static constexpr bool retryable = true;                    ///< A retry policy may send it again.
-    using result_type = customer_quotas;                       ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "get_customer_quotas", http_method::get, "/projects/{projectId}/customers/{customerId}/quotas", {200}};
+    using result_type = customer_quotas; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -157,12 +112,6 @@ struct get_customer_quotas
     result<http_request> build(config const& cfg, secret const& token) const
     {
         return make_get_customer_quotas_request(cfg, token, project_id, customer_id);
-    }
-
-    /// Reads the answer (`parse_get_customer_quotas_response`).
-    static result<customer_quotas> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<customer_quotas>(r, success, cfg, arena);
     }
 };
 

@@ -3,39 +3,28 @@
 #define CORTI_ADMIN_OPERATIONS_USERS_HPP
 
 /** @file
-    The operations on a customer's users. One descriptor each; see `<corti/admin/operations.hpp>`.
+    The operations on a customer's users. See `<corti/admin/operations.hpp>`.
 */
 
-#include <corti/admin/config.hpp>
 #include <corti/admin/date_time.hpp>
-#include <corti/admin/detail/read_response.hpp>
-#include <corti/admin/error.hpp>
-#include <corti/admin/http.hpp>
-#include <corti/admin/model.hpp>
-#include <corti/admin/parse_arena.hpp>
+#include <corti/admin/operations/info.hpp>
 #include <corti/admin/requests.hpp>
-#include <corti/admin/secret.hpp>
 #include <corti/admin/uuid.hpp>
 
-#include <array>
 #include <optional>
 #include <string_view>
-#include <utility>
 
 namespace corti {
 namespace admin {
 namespace operations {
 
-/// "List users for a customer": `GET /projects/{projectId}/customers/{customerId}/users?page=&pageSize=`.
+/// "List users for a customer" (one page).
 struct list_users
 {
-    static constexpr std::string_view name = "list_users";  ///< The operation's name.
-    static constexpr http_method method = http_method::get; ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200};    ///< The success statuses.
-    static constexpr bool retryable = true;                   ///< A retry policy may send it again.
-    using result_type = user_page;                            ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "list_users", http_method::get, "/projects/{projectId}/customers/{customerId}/users", {200}};
+    using result_type = user_page; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -46,25 +35,15 @@ struct list_users
     {
         return make_list_users_request(cfg, token, project_id, customer_id, page);
     }
-
-    /// Reads the answer (`parse_list_users_response`).
-    static result<user_page> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<user_page>(r, success, cfg, arena);
-    }
 };
 
-/// "Create a new user and add it to the customer": `POST /projects/{projectId}/customers/{customerId}/users`.
+/// "Create a new user and add it to the customer" (200 or 201: the API leaves it open).
 struct create_user
 {
-    static constexpr std::string_view name = "create_user";  ///< The operation's name.
-    static constexpr http_method method = http_method::post; ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/users"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 2> success{200,
-                                                     201}; ///< The success statuses (the API leaves 200 or 201 open).
-    static constexpr bool retryable = false;               ///< A retry policy may send it again.
-    using result_type = user;                              ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "create_user", http_method::post, "/projects/{projectId}/customers/{customerId}/users", {200, 201}};
+    using result_type = user; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -77,28 +56,16 @@ struct create_user
     }
 
     /// The password the request carries, if any.
-    std::string_view sent_secret() const noexcept
-    {
-        return body.password ? body.password->reveal() : std::string_view();
-    }
-
-    /// Reads the answer (`parse_create_user_response`).
-    static result<user> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<user>(r, success, cfg, arena);
-    }
+    std::string_view sent_secret() const noexcept { return detail::reveal_or_empty(body.password); }
 };
 
-/// "Update a user": `PATCH /projects/{projectId}/customers/{customerId}/users/{userId}`.
+/// "Update a user".
 struct update_user
 {
-    static constexpr std::string_view name = "update_user";   ///< The operation's name.
-    static constexpr http_method method = http_method::patch; ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200};             ///< The success statuses.
-    static constexpr bool retryable = false;                           ///< A retry policy may send it again.
-    using result_type = user;                                          ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "update_user", http_method::patch, "/projects/{projectId}/customers/{customerId}/users/{userId}", {200}};
+    using result_type = user; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -112,28 +79,16 @@ struct update_user
     }
 
     /// The password the request carries, if any.
-    std::string_view sent_secret() const noexcept
-    {
-        return body.password ? body.password->reveal() : std::string_view();
-    }
-
-    /// Reads the answer (`parse_update_user_response`).
-    static result<user> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
-    {
-        return detail::parse_json_response<user>(r, success, cfg, arena);
-    }
+    std::string_view sent_secret() const noexcept { return detail::reveal_or_empty(body.password); }
 };
 
-/// "Delete a user": `DELETE /projects/{projectId}/customers/{customerId}/users/{userId}`.
+/// "Delete a user".
 struct delete_user
 {
-    static constexpr std::string_view name = "delete_user";     ///< The operation's name.
-    static constexpr http_method method = http_method::delete_; ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/users/{userId}"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{204};             ///< The success statuses.
-    static constexpr bool retryable = true;                            ///< A retry policy may send it again.
-    using result_type = void;                                          ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{
+        "delete_user", http_method::delete_, "/projects/{projectId}/customers/{customerId}/users/{userId}", {204}};
+    using result_type = void; ///< What it returns.
 
     std::string_view project_id;  ///< The Console project.
     std::string_view customer_id; ///< The customer.
@@ -144,26 +99,17 @@ struct delete_user
     {
         return make_delete_user_request(cfg, token, project_id, customer_id, user_id);
     }
-
-    /// Reads the answer (`parse_delete_user_response`).
-    static result<void> parse(http_response const& r, config const& cfg, parse_arena* = nullptr)
-    {
-        return detail::check_response(r, success, false, cfg.limits);
-    }
 };
 
-/** "Get usage consumption for a user within a time window":
-    `GET /projects/{projectId}/customers/{customerId}/users/{userId}/consumption?from=&to=&windowTimeZone=`.
-*/
+/// "Get usage consumption for a user within a time window" (`?from=&to=&windowTimeZone=`).
 struct get_user_consumption
 {
-    static constexpr std::string_view name = "get_user_consumption"; ///< The operation's name.
-    static constexpr http_method method = http_method::get;          ///< The HTTP method.
-    static constexpr std::string_view path =
-        "/projects/{projectId}/customers/{customerId}/users/{userId}/consumption"; ///< The path after the base URL.
-    static constexpr std::array<unsigned, 1> success{200};                         ///< The success statuses.
-    static constexpr bool retryable = true; ///< A retry policy may send it again.
-    using result_type = double;             ///< What it returns.
+    /// The operation's facts.
+    static constexpr operation_info info{"get_user_consumption",
+                                         http_method::get,
+                                         "/projects/{projectId}/customers/{customerId}/users/{userId}/consumption",
+                                         {200}};
+    using result_type = double; ///< The credits consumed.
 
     std::string_view project_id;                        ///< The Console project.
     std::string_view customer_id;                       ///< The customer.
@@ -179,10 +125,10 @@ struct get_user_consumption
                                                  window_time_zone);
     }
 
-    /// Reads the answer (`parse_get_user_consumption_response`).
-    static result<double> parse(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
+    /// Reads the answer (`parse_get_user_consumption_response`): `{"consumption": n}`, finite and not negative.
+    static result<double> parse(http_response const& r, config const& cfg, parse_arena* arena)
     {
-        auto c = detail::parse_json_response<detail::consumption_body>(r, success, cfg, arena);
+        auto c = detail::parse_json_response<detail::consumption_body>(r, info.success, cfg, arena);
         if(!c)
             return c.error();
         return c->consumption;

@@ -133,7 +133,7 @@ public:
         } const wipe{resp};
         std::string_view const password = credentials_ ? credentials_->password.reveal() : std::string_view();
         detail::redact_response(resp, password);
-        auto tok = operations::fetch_token::parse(resp, cfg);
+        auto tok = operations::parse<operations::fetch_token>(resp, cfg);
         if(!tok)
             return detail::redact(std::move(tok).error(), password);
         set(std::move(tok->token), std::chrono::seconds(tok->expires_in));
