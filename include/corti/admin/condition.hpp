@@ -134,9 +134,13 @@ inline boost::system::error_condition make_error_condition(condition c) noexcept
 } // namespace admin
 } // namespace corti
 
+// Lets a `condition` convert to `boost::system::error_condition` and compare with an `error_code`.
+// Hidden from Doxygen, which cannot place a specialisation in a namespace it has not read.
+/// @cond
 template<>
 struct boost::system::is_error_condition_enum<corti::admin::condition> : std::true_type
 {
 };
+/// @endcond
 
 #endif

@@ -163,7 +163,7 @@ struct date_time
         return days * 86400 + hour * 3600 + minute * 60 + sec - offset_minutes * 60;
     }
 
-    /** Returns the RFC 3339 text: `YYYY-MM-DDTHH:MM:SS`, then `.` and the
+    /** Returns the RFC 3339 text: `YYYY-MM-DDTHH:MM:SS`, then a dot and the
         fraction without trailing zeros when `nanosecond` is not 0, then `Z`
         for offset 0 or `±hh:mm`.
     */
@@ -216,8 +216,10 @@ struct date_time
         return a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute &&
                a.second == b.second && a.nanosecond == b.nanosecond && a.offset_minutes == b.offset_minutes;
     }
+    /// Returns true when a field differs.
     friend constexpr bool operator!=(date_time const& a, date_time const& b) noexcept { return !(a == b); }
 
+    /// Prints `to_string()`.
     friend std::ostream& operator<<(std::ostream& os, date_time const& t) { return os << t.to_string(); }
 };
 

@@ -23,8 +23,8 @@ namespace admin {
 enum class errc : int
 {
     // --- Arguments: detected before anything is sent -----------------------
-    /// A path or query argument is empty, `.`, `..`, too long, not valid
-    /// UTF-8, contains a control character, or has the wrong format.
+    /// A path or query argument is empty, a single or a double dot, too long,
+    /// not valid UTF-8, contains a control character, or has the wrong format.
     /// `error::field` names the argument (e.g. `customerId`).
     invalid_argument = 1,
     /// A request body field is invalid (bad email, password length, invalid
@@ -151,9 +151,13 @@ inline boost::system::error_code make_error_code(errc e) noexcept { return {stat
 } // namespace admin
 } // namespace corti
 
+// Lets an `errc` convert to `boost::system::error_code` and compare with one.
+// Hidden from Doxygen, which cannot place a specialisation in a namespace it has not read.
+/// @cond
 template<>
 struct boost::system::is_error_code_enum<corti::admin::errc> : std::true_type
 {
 };
+/// @endcond
 
 #endif

@@ -133,16 +133,23 @@ struct error
         return s;
     }
 
+    /// Compares the code with one of the library's codes, e.g. `e == errc::missing_field`.
+    ///@{
     friend bool operator==(error const& e, errc c) noexcept { return e.code == c; }
     friend bool operator==(errc c, error const& e) noexcept { return e.code == c; }
     friend bool operator!=(error const& e, errc c) noexcept { return !(e == c); }
     friend bool operator!=(errc c, error const& e) noexcept { return !(e == c); }
+    ///@}
 
+    /// Tests whether the code belongs to a condition, e.g. `e == condition::invalid_response`.
+    ///@{
     friend bool operator==(error const& e, condition c) noexcept { return e.code == c; }
     friend bool operator==(condition c, error const& e) noexcept { return e.code == c; }
     friend bool operator!=(error const& e, condition c) noexcept { return !(e == c); }
     friend bool operator!=(condition c, error const& e) noexcept { return !(e == c); }
+    ///@}
 
+    /// Prints `to_string()`.
     friend std::ostream& operator<<(std::ostream& os, error const& e) { return os << e.to_string(); }
 
 private:
@@ -158,6 +165,7 @@ class system_error : public boost::system::system_error
     error e_;
 
 public:
+    /// Makes the exception for `e`; `what()` is `e.to_string()`.
     explicit system_error(error e) : boost::system::system_error(e.code, e.to_string()), e_(std::move(e)) {}
 
     /// The error that was thrown.

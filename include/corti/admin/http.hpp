@@ -73,7 +73,9 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept
 /// One header field. Names compare case-insensitively.
 struct http_field
 {
+    /// The field name, e.g. `Content-Type`.
     std::string name;
+    /// The field value, without surrounding whitespace.
     std::string value;
 };
 
@@ -83,9 +85,12 @@ class http_headers
     std::vector<http_field> fields_;
 
 public:
+    /// Iterates the fields in order.
     using const_iterator = std::vector<http_field>::const_iterator;
 
+    /// Constructs an empty list.
     http_headers() = default;
+    /// Constructs a list holding `init`, in order.
     http_headers(std::initializer_list<http_field> init) : fields_(init) {}
 
     /// Appends a field (duplicates allowed, as in HTTP) and returns it.
@@ -138,14 +143,23 @@ public:
         return false;
     }
 
+    /// Returns an iterator to the first field.
     const_iterator begin() const noexcept { return fields_.begin(); }
+    /// Returns an iterator past the last field.
     const_iterator end() const noexcept { return fields_.end(); }
+    /// Returns an iterator to the first field.
     std::vector<http_field>::iterator begin() noexcept { return fields_.begin(); }
+    /// Returns an iterator past the last field.
     std::vector<http_field>::iterator end() noexcept { return fields_.end(); }
+    /// Returns the number of fields.
     std::size_t size() const noexcept { return fields_.size(); }
+    /// Returns true when there are no fields.
     bool empty() const noexcept { return fields_.empty(); }
+    /// Removes all fields.
     void clear() noexcept { fields_.clear(); }
 
+    /// Returns true when both lists hold the same fields in the same order
+    /// (names compared case-insensitively, values exactly).
     friend bool operator==(http_headers const& a, http_headers const& b)
     {
         if(a.size() != b.size())
@@ -171,19 +185,29 @@ public:
 */
 struct http_request
 {
+    /// The request method.
     http_method method = http_method::get;
+    /// True to connect with TLS (HTTPS).
     bool tls = true;
+    /// The host to connect to, without port.
     std::string host;
+    /// The TCP port to connect to.
     std::uint16_t port = 443;
+    /// The request target in origin-form (path and query).
     std::string target;
+    /// The header fields, in order.
     http_headers headers;
+    /// The body; empty when there is none.
     std::string body;
     /// True when the body contains a password (create/update user, `/auth/token`).
     bool sensitive_body = false;
 
+    /// Constructs a GET request with no host, target, headers or body.
     http_request() = default;
+    /// Copies a request, secrets included.
     http_request(http_request const&) = default;
-    // The source keeps `sensitive_body`: its destructor wipes what a move leaves behind.
+    /// Takes a request's contents. The source keeps `sensitive_body`: its
+    /// destructor wipes what a move leaves behind.
     http_request(http_request&&) = default;
 
     /// Copies `other`, wiping this request's secrets first.
@@ -223,6 +247,7 @@ struct http_request
         return *this;
     }
 
+    /// Wipes the secrets, then releases the memory.
     ~http_request() { wipe_secrets(); }
 
     /// Prints the request line, the headers and the body, with the
@@ -291,6 +316,7 @@ struct http_response
 {
     /// The status code, e.g. 201.
     unsigned status = 0;
+    /// The header fields, in order.
     http_headers headers;
     /// The body, de-chunked.
     std::string body;

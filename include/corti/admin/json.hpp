@@ -207,6 +207,7 @@ inline constexpr bool is_model_v =
     `expiresIn`), `new_user`, `new_customer`, `customer_update`,
     `user_update`, `uuid`, `date_time`, `region`.
 
+    @param v the value to convert.
     @param cfg its `limits` and `strictness` apply (unknown fields are
     `errc::unknown_field` in strict mode).
 
@@ -234,12 +235,15 @@ result<T> from_json(boost::json::value const& v, config const& cfg = {})
 
 // --- value_from: models to JSON, in the API's field names --------------------
 
+/// `boost::json::value_from(x)` for a `uuid`, a `date_time` or a `region`: the JSON string of `to_string(x)`.
+///@{
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, uuid const& id) { jv = id.to_string(); }
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, date_time const& t) { jv = t.to_string(); }
 inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, region r)
 {
     jv = boost::json::string_view(to_string(r).data(), to_string(r).size());
 }
+///@}
 
 namespace detail {
 

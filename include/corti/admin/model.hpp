@@ -47,12 +47,14 @@ struct user
     std::optional<bool> email_verified;  ///< `emailVerified`
     std::optional<date_time> created_at; ///< `createdAt`
 
+    /// Returns true when all fields are equal.
     friend bool operator==(user const& a, user const& b)
     {
         return a.email == b.email && a.first_name == b.first_name && a.last_name == b.last_name &&
                a.enabled == b.enabled && a.id == b.id && a.email_verified == b.email_verified &&
                a.created_at == b.created_at;
     }
+    /// Returns true when a field differs.
     friend bool operator!=(user const& a, user const& b) { return !(a == b); }
 
     /// Prints the fields for diagnostics, e.g.
@@ -81,6 +83,7 @@ enum class region
 /// Returns `"eu"` or `"us"`.
 constexpr std::string_view to_string(region r) noexcept { return r == region::us ? "us" : "eu"; }
 
+/// Prints `eu` or `us`.
 inline std::ostream& operator<<(std::ostream& os, region r) { return os << to_string(r); }
 
 /** The body of "create a new customer". Checked by
@@ -107,13 +110,17 @@ struct customer
     std::optional<bool> is_nfr;          ///< `isNfr`
     std::optional<date_time> created_at; ///< `createdAt`
 
+    /// Returns true when all fields are equal.
     friend bool operator==(customer const& a, customer const& b)
     {
         return a.display_name == b.display_name && a.tenant_name == b.tenant_name && a.region == b.region &&
                a.customer_id == b.customer_id && a.is_nfr == b.is_nfr && a.created_at == b.created_at;
     }
+    /// Returns true when a field differs.
     friend bool operator!=(customer const& a, customer const& b) { return !(a == b); }
 
+    /// Prints the fields for diagnostics, e.g.
+    /// `customer{customerId=acme, displayName=Acme, tenantName=base, region=eu, isNfr=false, createdAt=...}`.
     friend std::ostream& operator<<(std::ostream& os, customer const& c)
     {
         os << "customer{customerId=" << c.customer_id << ", displayName=" << c.display_name
@@ -178,15 +185,15 @@ struct pagination
 /// One page of customers.
 struct customer_page
 {
-    std::vector<customer> customers;
-    admin::pagination pagination;
+    std::vector<customer> customers; ///< the customers on this page, in the server's order
+    admin::pagination pagination;    ///< where the page sits in the list
 };
 
 /// One page of users.
 struct user_page
 {
-    std::vector<user> users;
-    admin::pagination pagination;
+    std::vector<user> users;      ///< the users on this page, in the server's order
+    admin::pagination pagination; ///< where the page sits in the list
 };
 
 /** A quota and its use. `quota == -1` means unlimited; usage is the number

@@ -37,6 +37,8 @@ namespace admin {
     @return the token, or the errors listed in the file comment;
     `invalid_value` for an empty token, another token type or a negative
     lifetime. No error contains the token.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<access_token> parse_fetch_token_response(http_response const& r, config const& cfg,
@@ -51,6 +53,8 @@ inline result<access_token> parse_fetch_token_response(http_response const& r, c
     (`page`, `pageSize`, and `hasNextPage` or `total`).
 
     @return the page, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<customer_page> parse_list_customers_response(http_response const& r, config const& cfg,
@@ -61,6 +65,8 @@ inline result<customer_page> parse_list_customers_response(http_response const& 
 
 /** Parses "create a new customer": 200 or 201 (the API leaves it open) with a customer.
     @return the customer, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<customer> parse_create_customer_response(http_response const& r, config const& cfg,
@@ -71,6 +77,8 @@ inline result<customer> parse_create_customer_response(http_response const& r, c
 
 /** Parses "update a customer": 200 with a customer.
     @return the customer, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<customer> parse_update_customer_response(http_response const& r, config const& cfg,
@@ -85,6 +93,8 @@ inline result<customer> parse_update_customer_response(http_response const& r, c
 
     @return nothing, or the errors listed in the file comment
     (`unexpected_body` for a 204 with a body).
+    @param r the response.
+    @param cfg the bounds (`config::limits`).
 */
 inline result<void> parse_delete_customer_response(http_response const& r, config const& cfg)
 {
@@ -94,6 +104,8 @@ inline result<void> parse_delete_customer_response(http_response const& r, confi
 /** Parses "get quotas for a customer": 200 with `{"users": {quota, usage, remaining}}`
     (`quota` -1 = unlimited, at least -1; `usage` not negative).
     @return the quotas, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<customer_quotas> parse_get_customer_quotas_response(http_response const& r, config const& cfg,
@@ -105,6 +117,8 @@ inline result<customer_quotas> parse_get_customer_quotas_response(http_response 
 /** Parses "list users for a customer": 200 with `users` (array of user, as
     in `parse_create_user_response`) and `pagination`.
     @return the page, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<user_page> parse_list_users_response(http_response const& r, config const& cfg,
@@ -115,6 +129,8 @@ inline result<user_page> parse_list_users_response(http_response const& r, confi
 
 /** Parses "update a user": 200 with a user.
     @return the user, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<user> parse_update_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)
@@ -124,6 +140,8 @@ inline result<user> parse_update_user_response(http_response const& r, config co
 
 /** Parses "delete a user": 204 with an empty body.
     @return nothing, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds (`config::limits`).
 */
 inline result<void> parse_delete_user_response(http_response const& r, config const& cfg)
 {
@@ -133,6 +151,8 @@ inline result<void> parse_delete_user_response(http_response const& r, config co
 /** Parses "get usage consumption for a user": 200 with `{"consumption": number}`,
     finite and not negative.
     @return the credits consumed in the window, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<double> parse_get_user_consumption_response(http_response const& r, config const& cfg,
@@ -144,6 +164,8 @@ inline result<double> parse_get_user_consumption_response(http_response const& r
 /** Parses "get quotas for all tenants within a project": 200 with `quotas`
     (array of `{region, tenantName, users: {quota, usage, remaining}}`).
     @return the quotas, or the errors listed in the file comment.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<project_quotas> parse_get_project_quotas_response(http_response const& r, config const& cfg,
@@ -164,6 +186,8 @@ inline result<project_quotas> parse_get_project_quotas_response(http_response co
     `missing_field`, `unknown_field` (strict mode only), `wrong_type`,
     `invalid_value`, `out_of_memory` (an arena too small); `error::field`
     is the JSON Pointer of the bad value.
+    @param r the response.
+    @param cfg the bounds and the unknown-field policy (`config::limits`, `config::strictness`).
     @param arena the working memory, or nullptr for the parser's own (see `parse_arena`).
 */
 inline result<user> parse_create_user_response(http_response const& r, config const& cfg, parse_arena* arena = nullptr)

@@ -24,6 +24,7 @@
 
 #if !defined(__GLIBCXX__) || defined(_GLIBCXX_HAS_GTHREADS)
 #include <thread>
+/// Defined when the platform has `std::this_thread::sleep_for`, the default of `retry_policy::sleep`.
 #define CORTI_ADMIN_HAS_SLEEP 1
 #endif
 
@@ -33,6 +34,7 @@ namespace admin {
 /** How the client retries. The default does not retry. */
 struct retry_policy
 {
+    /// The monotonic clock the deadline is measured with.
     using clock = std::chrono::steady_clock;
 
     /// Attempts in all, the first included: 1 means no retry.

@@ -60,6 +60,7 @@ class secret
     std::string s_;
 
 public:
+    /// Constructs an empty secret.
     secret() = default;
 
     /// Takes ownership of the characters; `s` is wiped and left empty.
@@ -74,9 +75,12 @@ public:
     /// Copies the characters of a null-terminated string.
     explicit secret(char const* s) : s_(s ? s : "") {}
 
+    /// Copies the characters.
     secret(secret const&) = default;
+    /// Takes `other`'s characters; `other` is wiped and left empty.
     secret(secret&& other) noexcept : s_(std::move(other.s_)) { detail::secure_wipe(other.s_); }
 
+    /// Copies `other`'s characters, wiping this secret's first.
     secret& operator=(secret const& other)
     {
         if(this != &other)
@@ -87,6 +91,7 @@ public:
         return *this;
     }
 
+    /// Takes `other`'s characters, wiping this secret's first; `other` is wiped and left empty.
     secret& operator=(secret&& other) noexcept
     {
         if(this != &other)
@@ -98,6 +103,7 @@ public:
         return *this;
     }
 
+    /// Wipes the characters, then releases the memory.
     ~secret() { detail::secure_wipe(s_); }
 
     /// Returns the secret's characters. Never log or format the result.

@@ -56,6 +56,7 @@ struct is_transport<
 {
 };
 
+/// `is_transport<T>::value`.
 template<class T>
 inline constexpr bool is_transport_v = is_transport<T>::value;
 

@@ -100,6 +100,7 @@ public:
     }
 
     // Hand-written: std::array's comparisons are not constexpr before C++20.
+    /// Returns true when the 16 bytes are equal.
     friend constexpr bool operator==(uuid const& a, uuid const& b) noexcept
     {
         for(std::size_t k = 0; k < 16; ++k)
@@ -107,7 +108,9 @@ public:
                 return false;
         return true;
     }
+    /// Returns true when a byte differs.
     friend constexpr bool operator!=(uuid const& a, uuid const& b) noexcept { return !(a == b); }
+    /// Orders by the bytes, lexicographically (the order of the canonical text).
     friend constexpr bool operator<(uuid const& a, uuid const& b) noexcept
     {
         for(std::size_t k = 0; k < 16; ++k)
@@ -116,6 +119,7 @@ public:
         return false;
     }
 
+    /// Prints `to_string()`.
     friend std::ostream& operator<<(std::ostream& os, uuid const& u)
     {
         char buf[text_size];

@@ -16,8 +16,9 @@
 namespace corti {
 namespace admin {
 
-/// Password length bounds of the API, in Unicode code points.
+/// The shortest password the API accepts, in Unicode code points.
 inline constexpr std::size_t min_password_length = 16;
+/// The longest password the API accepts, in Unicode code points.
 inline constexpr std::size_t max_password_length = 64;
 
 /// The longest first or last name accepted, in code points (the API documents
@@ -241,8 +242,8 @@ constexpr bool is_valid_tenant_name(std::string_view s) noexcept
 
 /** Returns true when `s` looks like an IANA time-zone name (`UTC`,
     `Europe/Copenhagen`, `America/Argentina/Buenos_Aires`, `Etc/GMT+1`):
-    1 to 64 ASCII letters, digits, `_`, `+`, `-` and `/`, with no empty,
-    `.` or `..` part. Whether the zone exists is the server's to say.
+    1 to 64 ASCII letters, digits, `_`, `+`, `-` and `/`, with no part that
+    is empty, a single dot or a double dot. Whether the zone exists is the server's to say.
 */
 constexpr bool is_valid_time_zone_name(std::string_view s) noexcept
 {

@@ -177,10 +177,12 @@ public:
     }
 
     /// Movable (do not move while an operation is outstanding); not copyable.
+    ///@{
     beast_transport(beast_transport&&) noexcept = default;
     beast_transport& operator=(beast_transport&&) noexcept = default;
     beast_transport(beast_transport const&) = delete;
     beast_transport& operator=(beast_transport const&) = delete;
+    ///@}
     ~beast_transport() = default;
 
     /// Returns the executor given at construction; empty when none was.
@@ -224,6 +226,7 @@ public:
         `errc::invalid_argument` ("constructed without an executor") on the
         handler's associated executor (the system executor by default).
 
+        @param req the request to send.
         @param token an Asio completion token. Completion signature:
         `void(result<http_response>)`. A single `result` argument, rather
         than `(error_code, http_response)`, keeps the rich `error` (status,

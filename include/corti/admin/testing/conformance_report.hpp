@@ -42,6 +42,7 @@ struct conformance_target
     /// The Console credentials the server accepts (`--email`, `--password`);
     /// the kit gets its bearer token with them through `/auth/token`.
     std::string email = "admin@example.com";
+    /// The password that goes with `email`.
     secret password{"local-dev-password"};
     /// The transport's body limit: the oversized body sent exceeds it.
     std::size_t max_body_size = limits{}.max_body_size;
@@ -56,15 +57,15 @@ struct conformance_target
 /// The outcome of one check.
 struct conformance_check
 {
-    std::string name; ///< e.g. `keep_alive`
-    bool passed = false;
-    std::string detail; ///< what was seen (on failure: what was wrong)
+    std::string name;    ///< e.g. `keep_alive`
+    bool passed = false; ///< true when the check passed
+    std::string detail;  ///< what was seen (on failure: what was wrong)
 };
 
 /// The outcome of all checks, in the order they ran.
 struct conformance_report
 {
-    std::vector<conformance_check> checks;
+    std::vector<conformance_check> checks; ///< one per check, in the order they ran
 
     /// Returns true when every check passed (and there was at least one).
     bool passed() const noexcept { return !checks.empty() && failures() == 0; }
@@ -96,6 +97,7 @@ struct conformance_report
         return s;
     }
 
+    /// Prints `to_string()`.
     friend std::ostream& operator<<(std::ostream& os, conformance_report const& r) { return os << r.to_string(); }
 };
 
