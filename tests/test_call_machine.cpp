@@ -2,6 +2,7 @@
 // The call machine alone, step by step: no transport, no client. Each test
 // plays the driver: it reads the action, and answers it by hand.
 #include <corti/admin/sansio/call_machine.hpp>
+#include <corti/admin/testing/mock_transport.hpp>
 
 #include <boost/asio/error.hpp>
 
@@ -19,14 +20,9 @@ namespace {
 char const* const password = "Console-Pa55word-0123";
 char const* const user_password = "My$ecureP@ssw0rd123!";
 
-http_response answer(unsigned status, std::string body = "{}", std::string content_type = "application/json")
+http_response answer(unsigned status, std::string body = "{}")
 {
-    http_response r;
-    r.status = status;
-    if(!content_type.empty())
-        r.headers.add("Content-Type", content_type);
-    r.body = std::move(body);
-    return r;
+    return testing::make_response(status, std::move(body));
 }
 
 http_response token_answer(std::string const& tok, int expires_in = 3600)

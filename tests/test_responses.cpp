@@ -1,5 +1,6 @@
 // Copyright (c) 2026 corti-admin authors. Distributed under the Boost Software License, Version 1.0.
 #include <corti/admin/responses.hpp>
+#include <corti/admin/testing/mock_transport.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -15,12 +16,7 @@ std::string const docs_body = R"({"id": "123e4567-e89b-12d3-a456-426614174000", 
 
 http_response json(unsigned status, std::string body, std::string content_type = "application/json")
 {
-    http_response r;
-    r.status = status;
-    if(!content_type.empty())
-        r.headers.add("Content-Type", content_type);
-    r.body = std::move(body);
-    return r;
+    return testing::make_response(status, std::move(body), content_type);
 }
 
 // The docs' example with one member's text replaced.

@@ -23,6 +23,20 @@ namespace corti {
 namespace admin {
 namespace testing {
 
+/** Returns a response with `status`, `body` and, when `content_type` is not
+    empty, that `Content-Type`: what a test feeds a parser or a transport double.
+*/
+inline http_response make_response(unsigned status, std::string body,
+                                   std::string_view content_type = "application/json")
+{
+    http_response r;
+    r.status = status;
+    if(!content_type.empty())
+        r.headers.add("Content-Type", content_type);
+    r.body = std::move(body);
+    return r;
+}
+
 /** A transport that answers from a queue and records every request.
 
     Each `send` records the request, then pops the oldest queued outcome (a
@@ -42,15 +56,10 @@ public:
     /// Queues a response.
     void push(http_response r) { queue_.emplace_back(std::move(r)); }
 
-    /// Queues a response with a status, a body and (when not empty) a `Content-Type`.
+    /// Queues a response with a status, a body and (when not empty) a `Content-Type` (see `make_response`).
     void push(unsigned status, std::string body, std::string_view content_type = "application/json")
     {
-        http_response r;
-        r.status = status;
-        if(!content_type.empty())
-            r.headers.add("Content-Type", content_type);
-        r.body = std::move(body);
-        push(std::move(r));
+        push(make_response(status, std::move(body), content_type));
     }
 
     /// Queues a transport failure.
