@@ -36,6 +36,7 @@ class conformance_run : conformance_session<Transport>
     using session::arm;
     using session::cfg_;
     using session::create_request;
+    using session::create_user_under;
     using session::describe;
     using session::error_texts_;
     using session::finish;
@@ -115,10 +116,10 @@ private:
 
     outcome create_user()
     {
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under({});
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         if(!r)
             return {false, describe(r)};
         auto u = parse_create_user_response(*r, cfg_);
@@ -157,10 +158,10 @@ private:
 
     outcome api_error_is_a_response()
     {
-        auto req = create_request("no-such-project");
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under({}, "no-such-project");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         if(!r)
             return {false, "a 404 must be returned as a response: " + describe(r)};
         if(r->status != 404)
@@ -170,12 +171,10 @@ private:
 
     outcome redirect_not_followed()
     {
-        if(!arm(R"({"kind":"redirect"})"))
-            return {false, "arming the fault: " + last_error_};
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under(R"({"kind":"redirect"})");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         auto s = stats();
         if(!r)
             return {false, "a 3xx must be returned as a response: " + describe(r)};
@@ -188,12 +187,10 @@ private:
 
     outcome chunked_body()
     {
-        if(!arm(R"({"kind":"chunked"})"))
-            return {false, "arming the fault: " + last_error_};
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under(R"({"kind":"chunked"})");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         if(!r)
             return {false, describe(r)};
         auto u = parse_create_user_response(*r, cfg_);
@@ -204,12 +201,10 @@ private:
 
     outcome cut_body()
     {
-        if(!arm(R"({"kind":"close_mid_body"})"))
-            return {false, "arming the fault: " + last_error_};
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under(R"({"kind":"close_mid_body"})");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         if(r)
             return {false, "a body cut short must be an error, got " + describe(r)};
         if(r.error() != errc::truncated_response)
@@ -221,12 +216,10 @@ private:
     {
         // The server takes the POST, answers half, and closes: a transport
         // that resends on a dropped connection would create a second user.
-        if(!arm(R"({"kind":"close_mid_body"})"))
-            return {false, "arming the fault: " + last_error_};
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under(R"({"kind":"close_mid_body"})");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         auto s = stats();
         if(r)
             return {false, "expected an error, got " + describe(r)};
@@ -238,12 +231,10 @@ private:
     outcome body_limit()
     {
         std::size_t const bytes = target_.max_body_size + 64 * 1024;
-        if(!arm(R"({"kind":"oversized_body","bytes":)" + std::to_string(bytes) + "}"))
-            return {false, "arming the fault: " + last_error_};
-        auto req = create_request();
-        if(!req)
-            return not_built(req);
-        auto r = send(*req);
+        auto x = create_user_under(R"({"kind":"oversized_body","bytes":)" + std::to_string(bytes) + "}");
+        if(x.failed)
+            return *x.failed;
+        auto& r = x.response;
         if(r)
             return {false, "a " + std::to_string(bytes) + "-byte body over the " +
                                std::to_string(target_.max_body_size) + "-byte limit was accepted"};

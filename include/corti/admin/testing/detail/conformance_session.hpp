@@ -205,6 +205,26 @@ protected:
         return {false, "building the request: " + req.error().to_string()};
     }
 
+    /// A create-user exchange of a check: its answer, or the outcome that
+    /// ended the check before it (a fault that could not be armed, a request
+    /// that could not be built).
+    struct exchange
+    {
+        std::optional<outcome> failed;
+        result<http_response> response = error(errc::invalid_argument);
+    };
+
+    /// Arms `fault_json` (none when empty), then sends a create-user request.
+    exchange create_user_under(std::string const& fault_json, std::string_view project_id = {})
+    {
+        if(!fault_json.empty() && !arm(fault_json))
+            return {outcome{false, "arming the fault: " + last_error_}, error(errc::invalid_argument)};
+        auto req = create_request(project_id);
+        if(!req)
+            return {not_built(req), error(errc::invalid_argument)};
+        return {std::nullopt, send(*req)};
+    }
+
     static std::string describe(result<http_response> const& r)
     {
         if(!r)
