@@ -5,7 +5,7 @@
 /** @file
     Part of `<corti/admin/beast.hpp>`: `beast_transport_options`, the
     settings of a `beast_transport` (deadline, size limits, trust anchors,
-    idle connection reuse).
+    idle connection reuse, the connection pool's bound).
 */
 
 #include <corti/admin/config.hpp>
@@ -49,6 +49,11 @@ struct beast_transport_options
     /// reused. Older ones are closed and a new connection is made, which
     /// keeps clear of servers' own idle timeouts (often 5 s or more).
     std::chrono::steady_clock::duration max_idle = std::chrono::seconds(4);
+
+    /// The most connections open at once to one (scheme, host, port), idle
+    /// or busy. A call that finds them all busy waits, in order, for one to
+    /// come free; the wait counts against its `timeout`. 0 counts as 1.
+    std::size_t max_connections = 4;
 };
 
 } // namespace admin
