@@ -7,7 +7,8 @@
     then the operation's parser), fetching a token (`token_steps`), and
     every page of a list (`paging_steps`). Each has the same face, which
     both drivers execute: `next()` (a `call_action`), `on_response`,
-    `on_wait_done`, and `take_result()` once `next()` is `done`.
+    `on_wait_done`, `on_token_ready`, and `take_result()` once `next()` is
+    `done`.
 */
 
 #include <corti/admin/config.hpp>
@@ -68,6 +69,7 @@ public:
     sansio::call_action next() const noexcept { return m_.next(); }
     void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
     void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
+    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
 
     result_type take_result()
     {
@@ -85,50 +87,35 @@ private:
     sansio::call_machine m_;
 };
 
-/** Fetching a token: one POST to `/auth/token`, never resent, whose answer
-    the token state keeps. Errors: `errc::invalid_argument` (`credentials`)
-    without credentials, nothing sent; those of `make_fetch_token_request`,
-    the transport and `parse_fetch_token_response`, scrubbed of the password.
+/** Fetching a token now (`client::fetch_token`): one POST to
+    `/auth/token`, never resent, whose answer the shared token keeps; or,
+    when another call is fetching one, that fetch's outcome. Errors:
+    `errc::invalid_argument` (`credentials`) without credentials, nothing
+    sent; those of `make_fetch_token_request`, the transport and
+    `parse_fetch_token_response`, scrubbed of the password.
 */
 class token_steps
 {
 public:
     using result_type = result<void>;
 
-    explicit token_steps(client_state const& s) : cfg_(&s.cfg), tokens_(&s.tokens)
-    {
-        if(auto req = s.tokens.fetch_request(s.cfg); !req)
-            out_.emplace(std::move(req).error());
-        else
-            req_.emplace(std::move(*req));
-    }
+    explicit token_steps(client_state const& s) : m_(s.tokens, s.retry, s.cfg, sansio::call_machine::fetch_only_t{}) {}
 
-    sansio::call_action next() const noexcept
-    {
-        if(out_)
-            return {};
-        return {sansio::call_action::kind::send, &*req_, {}};
-    }
+    sansio::call_action next() const noexcept { return m_.next(); }
+    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
+    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
+    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
 
-    void on_response(result<http_response> r)
+    result_type take_result()
     {
-        if(out_)
-            return;
+        auto r = m_.take_response();
         if(!r)
-            out_.emplace(redact(std::move(r).error(), tokens_->credentials()->password.reveal()));
-        else
-            out_.emplace(tokens_->accept(std::move(*r), *cfg_));
+            return std::move(r).error();
+        return {};
     }
-
-    void on_wait_done(boost::system::error_code) noexcept {}
-
-    result_type take_result() { return std::move(*out_); }
 
 private:
-    config const* cfg_;
-    sansio::token_state* tokens_;
-    std::optional<http_request> req_;
-    std::optional<result_type> out_;
+    sansio::call_machine m_;
 };
 
 /// The items of a page.
@@ -176,6 +163,15 @@ public:
         if(out_)
             return;
         call_->on_wait_done(ec);
+        if(call_->next().what == sansio::call_action::kind::done)
+            end_page();
+    }
+
+    void on_token_ready(boost::system::error_code ec)
+    {
+        if(out_)
+            return;
+        call_->on_token_ready(ec);
         if(call_->next().what == sansio::call_action::kind::done)
             end_page();
     }
@@ -237,8 +233,8 @@ private:
     }
 };
 
-/** Runs `steps` synchronously: executes each action with `t.send` and the
-    policy's `sleep`, and returns the result.
+/** Runs `steps` synchronously: executes each action with `t.send`, the
+    policy's `sleep`, and the shared token's `wait`, and returns the result.
 */
 template<class Transport, class Steps>
 typename Steps::result_type drive(Transport& t, retry_policy const& retry, Steps& steps)
@@ -252,6 +248,10 @@ typename Steps::result_type drive(Transport& t, retry_policy const& retry, Steps
         case sansio::call_action::kind::wait:
             retry.sleep(a.delay);
             steps.on_wait_done({});
+            break;
+        case sansio::call_action::kind::wait_token:
+            a.tokens->wait(a.round);
+            steps.on_token_ready({});
             break;
         case sansio::call_action::kind::done: return steps.take_result();
         }
