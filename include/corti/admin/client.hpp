@@ -161,7 +161,9 @@ public:
         return detail::drive(transport_, retry_, steps);
     }
 
-    /** Fetches a new token with the client's credentials now.
+    /** Fetches a new token with the client's credentials now; when another
+        call is fetching one at this moment, waits for that fetch instead and
+        shares its outcome.
 
         @return nothing, or `errc::invalid_argument` (`credentials`) when the
         client has none, or the errors of `make_fetch_token_request`, the

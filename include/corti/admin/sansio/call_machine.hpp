@@ -104,6 +104,8 @@ class fetch_guard
 {
 public:
     fetch_guard() = default;
+    /// Moves the duty to end the fetch; `o` has none left.
+    ///@{
     fetch_guard(fetch_guard&& o) noexcept : tokens_(std::exchange(o.tokens_, nullptr)), cfg_(o.cfg_) {}
     fetch_guard& operator=(fetch_guard&& o) noexcept
     {
@@ -115,6 +117,7 @@ public:
         }
         return *this;
     }
+    ///@}
     fetch_guard(fetch_guard const&) = delete;
     fetch_guard& operator=(fetch_guard const&) = delete;
     ~fetch_guard() { release(); }
