@@ -277,29 +277,41 @@ bool is_token_request(call_action const& a)
 
 std::string bearer(call_action const& a) { return std::string(a.request->headers.find("Authorization")); }
 
-} // namespace
-
-TEST_CASE("call machine: calls that need a token at once send one token request, the others wait for it")
+/// What the calls of one client share: the configuration, the token, the retry policy.
+struct one_client
 {
     config const cfg;
     token_state tokens = with_credentials();
     retry_policy const rp = retries(1);
-    call_machine first(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine second(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine third(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+
+    /// A call of `GET /quotas`.
+    call_machine call() { return call_machine(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {}); }
+
+    /// A call of `client::fetch_token`.
+    call_machine fetch_now() { return call_machine(tokens, rp, cfg, call_machine::fetch_only_t{}); }
+};
+
+} // namespace
+
+TEST_CASE("call machine: calls that need a token at once send one token request, the others wait for it")
+{
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
+    auto third = s.call();
     REQUIRE(is_token_request(first.next()));
     auto w = second.next();
     REQUIRE(w.what == call_action::kind::wait_token);
-    CHECK(w.tokens == &tokens);
+    CHECK(w.tokens == &s.tokens);
     REQUIRE(third.next().what == call_action::kind::wait_token);
 
     // An asynchronous waiter is told when the round ends; one that asks too late is told so.
     int woken = 0;
-    CHECK(tokens.when_fetched(w.round, [&] { ++woken; }));
+    CHECK(s.tokens.when_fetched(w.round, [&] { ++woken; }));
     first.on_response(token_answer("tok-ONE"));
     CHECK(woken == 1);
-    CHECK_FALSE(tokens.when_fetched(w.round, [&] { ++woken; }));
-    tokens.wait(w.round); // over: does not block
+    CHECK_FALSE(s.tokens.when_fetched(w.round, [&] { ++woken; }));
+    s.tokens.wait(w.round); // over: does not block
 
     REQUIRE(first.next().what == call_action::kind::send);
     CHECK(bearer(first.next()) == "Bearer tok-ONE");
@@ -311,28 +323,24 @@ TEST_CASE("call machine: calls that need a token at once send one token request,
 
 TEST_CASE("call machine: a token that expires at once still serves the calls that waited for it")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    retry_policy const rp = retries(1);
-    call_machine first(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine second(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
     REQUIRE(second.next().what == call_action::kind::wait_token);
     first.on_response(token_answer("tok-ZERO", 0));
     second.on_token_ready();
     CHECK(bearer(first.next()) == "Bearer tok-ZERO");
     CHECK(bearer(second.next()) == "Bearer tok-ZERO");
     // A call that starts now fetches again.
-    call_machine later(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    auto later = s.call();
     CHECK(is_token_request(later.next()));
 }
 
 TEST_CASE("call machine: the calls that waited for a refused token request fail with its error")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    retry_policy const rp = retries(1);
-    call_machine first(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine second(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
     REQUIRE(second.next().what == call_action::kind::wait_token);
     first.on_response(answer(403, std::string(R"({"message":"wrong password )") + password + R"("})"));
     second.on_token_ready();
@@ -345,19 +353,17 @@ TEST_CASE("call machine: the calls that waited for a refused token request fail 
         CHECK_FALSE(contains(r.error().to_string(), password));
     }
     // The next call tries again: a failure is not kept.
-    call_machine later(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    auto later = s.call();
     CHECK(is_token_request(later.next()));
 }
 
 TEST_CASE("call machine: a burst of 401s for one token fetches one new token")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    tokens.set(secret("tok-OLD"));
-    retry_policy const rp = retries(1);
-    call_machine a(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine b(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine c(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    one_client s;
+    s.tokens.set(secret("tok-OLD"));
+    auto a = s.call();
+    auto b = s.call();
+    auto c = s.call();
     for(auto* m : {&a, &b, &c})
         REQUIRE(bearer(m->next()) == "Bearer tok-OLD");
     a.on_response(answer(401));
@@ -375,13 +381,11 @@ TEST_CASE("call machine: a burst of 401s for one token fetches one new token")
 
 TEST_CASE("call machine: a fetch its driver gave up on lets a waiting call fetch")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    retry_policy const rp = retries(1);
+    one_client s;
     std::optional<call_machine> fetcher;
-    fetcher.emplace(tokens, rp, cfg, get_request(cfg, tokens.for_build()), std::string_view(), call_machine::options{});
+    fetcher.emplace(s.call());
     REQUIRE(is_token_request(fetcher->next()));
-    call_machine waiting(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    auto waiting = s.call();
     REQUIRE(waiting.next().what == call_action::kind::wait_token);
     fetcher.reset(); // e.g. its io_context was destroyed
     waiting.on_token_ready();
@@ -392,11 +396,9 @@ TEST_CASE("call machine: a fetch its driver gave up on lets a waiting call fetch
 
 TEST_CASE("call machine: a wait for the token cancelled before the fetch ends ends the call")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    retry_policy const rp = retries(1);
-    call_machine fetcher(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
-    call_machine waiting(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
+    one_client s;
+    auto fetcher = s.call();
+    auto waiting = s.call();
     REQUIRE(waiting.next().what == call_action::kind::wait_token);
     waiting.on_token_ready(boost::asio::error::operation_aborted);
     REQUIRE(waiting.next().what == call_action::kind::done);
@@ -410,13 +412,11 @@ TEST_CASE("call machine: a wait for the token cancelled before the fetch ends en
 
 TEST_CASE("call machine: fetching a token now joins a fetch in flight")
 {
-    config const cfg;
-    token_state tokens = with_credentials();
-    tokens.set(secret("tok-VALID"), std::chrono::seconds(3600));
-    retry_policy const rp = retries(1);
-    call_machine now(tokens, rp, cfg, call_machine::fetch_only_t{});
+    one_client s;
+    s.tokens.set(secret("tok-VALID"), std::chrono::seconds(3600));
+    auto now = s.fetch_now();
     REQUIRE(is_token_request(now.next())); // even though the token held is valid
-    call_machine joining(tokens, rp, cfg, call_machine::fetch_only_t{});
+    auto joining = s.fetch_now();
     REQUIRE(joining.next().what == call_action::kind::wait_token);
     now.on_response(token_answer("tok-FRESH"));
     joining.on_token_ready();
@@ -424,10 +424,10 @@ TEST_CASE("call machine: fetching a token now joins a fetch in flight")
     CHECK(now.take_response());
     CHECK(joining.next().what == call_action::kind::done);
     CHECK(joining.take_response());
-    CHECK(tokens.current().reveal() == "tok-FRESH");
+    CHECK(s.tokens.current().reveal() == "tok-FRESH");
 
     token_state fixed(secret("tok"));
-    call_machine none(fixed, rp, cfg, call_machine::fetch_only_t{});
+    call_machine none(fixed, s.rp, s.cfg, call_machine::fetch_only_t{});
     REQUIRE(none.next().what == call_action::kind::done);
     auto r = none.take_response();
     REQUIRE_FALSE(r);

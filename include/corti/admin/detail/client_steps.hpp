@@ -52,24 +52,39 @@ struct client_state
     retry_policy const& retry;
 };
 
+/// The face the drivers execute, handed to a call machine.
+class machine_steps
+{
+public:
+    sansio::call_action next() const noexcept { return m_.next(); }
+    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
+    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
+    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
+
+protected:
+    explicit machine_steps(sansio::call_machine m) : m_(std::move(m)) {}
+
+    sansio::call_machine m_;
+};
+
 /// One operation: the call machine, then `Op::parse` on its answer.
 template<class Op>
-class op_steps
+class op_steps : public machine_steps
 {
 public:
     using result_type = result<typename Op::result_type>;
 
     /// `for_async`: the asynchronous driver (copies the call's secret, waits on a timer).
     op_steps(client_state const& s, Op const& op, bool for_async)
-        : cfg_(&s.cfg), m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), operations::sent_secret(op),
-                           {Op::info.retryable(), for_async || static_cast<bool>(s.retry.sleep), for_async})
+        : machine_steps({s.tokens,
+                         s.retry,
+                         s.cfg,
+                         op.build(s.cfg, s.tokens.for_build()),
+                         operations::sent_secret(op),
+                         {Op::info.retryable(), for_async || static_cast<bool>(s.retry.sleep), for_async}}),
+          cfg_(&s.cfg)
     {
     }
-
-    sansio::call_action next() const noexcept { return m_.next(); }
-    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
-    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
-    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
 
     result_type take_result()
     {
@@ -84,7 +99,6 @@ public:
 
 private:
     config const* cfg_;
-    sansio::call_machine m_;
 };
 
 /** Fetching a token now (`client::fetch_token`): one POST to
@@ -94,17 +108,15 @@ private:
     sent; those of `make_fetch_token_request`, the transport and
     `parse_fetch_token_response`, scrubbed of the password.
 */
-class token_steps
+class token_steps : public machine_steps
 {
 public:
     using result_type = result<void>;
 
-    explicit token_steps(client_state const& s) : m_(s.tokens, s.retry, s.cfg, sansio::call_machine::fetch_only_t{}) {}
-
-    sansio::call_action next() const noexcept { return m_.next(); }
-    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
-    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
-    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
+    explicit token_steps(client_state const& s)
+        : machine_steps({s.tokens, s.retry, s.cfg, sansio::call_machine::fetch_only_t{}})
+    {
+    }
 
     result_type take_result()
     {
@@ -113,9 +125,6 @@ public:
             return std::move(r).error();
         return {};
     }
-
-private:
-    sansio::call_machine m_;
 };
 
 /// The items of a page.
