@@ -53,6 +53,7 @@
 #include <boost/asio/compose.hpp>
 #include <boost/asio/execution_context.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/system_executor.hpp>
 
@@ -98,9 +99,9 @@ struct beast_transport_access;
     the first waiting call is closed to make room. Idle connections older
     than `max_idle` are closed when the pool next looks at that (scheme,
     host, port). Before a request is written on an idle connection, it must
-    pass a check: idle for at most
-    `max_idle`, no unread bytes, and a non-blocking peek at the socket that
-    shows neither end-of-file nor data (a server that closed an idle
+    pass a check: idle for at most `max_idle`, no unread bytes, and a
+    non-blocking peek at the socket that shows neither end-of-file nor
+    data (a server that closed an idle
     connection has sent a FIN or a TLS close_notify). A connection that
     fails the check is closed and a new one made; nothing was sent on it.
     The response decides whether the connection is kept: HTTP/1.1 without
@@ -133,7 +134,9 @@ struct beast_transport_access;
     Constructed without an executor, the transport supports `send` only,
     which runs a private `io_context` (one per connection of `send`) on the
     calling thread. Constructed with an executor (or an execution context),
-    `async_send` runs on it; `send` still works, with its own connections.
+    `async_send` runs on it, each call on a strand of its own (so its
+    steps never run at once, even on an `io_context` run by several
+    threads); `send` still works, with its own connections.
 
     @par Thread Safety
     Distinct objects: safe. Shared objects: `send`, `async_send`,
@@ -144,7 +147,10 @@ struct beast_transport_access;
     connections). Moving, assigning or destroying the transport is not:
     do it while no other thread uses it and no call is outstanding (an
     operation still running keeps the shared state alive, but its
-    connection then goes to a pool nothing else uses).
+    connection then goes to a pool nothing else uses). A `send` made from
+    a handler running on the executor of `async_send` blocks that thread:
+    with the pool full of `async_send` calls that need the thread, it waits
+    until its deadline.
 */
 class beast_transport
 {
@@ -273,16 +279,22 @@ public:
     auto async_send(http_request const& req, CompletionToken&& token)
     {
         using signature = void(result<http_response>);
-        executor_type io = ex_;
+        executor_type ex = ex_;
+        executor_type io;
         std::optional<error> early;
-        if(!io)
+        if(!ex)
         {
-            io = executor_type(boost::asio::system_executor());
+            ex = io = executor_type(boost::asio::system_executor());
             early = error(errc::invalid_argument,
                           "beast_transport: async_send needs a transport constructed with an executor");
         }
+        else
+            // A strand per call: on an io_context run by several threads, the
+            // call's own handlers (and Beast's timeouts) never run at once.
+            // Its connection stays on `ex`, to be reused by other calls.
+            io = boost::asio::make_strand(ex);
         return boost::asio::async_compose<CompletionToken, signature>(
-            detail::beast_send_op(shared_, io, detail::prepare_request(req), std::move(early)), token, io);
+            detail::beast_send_op(shared_, ex, detail::prepare_request(req), std::move(early)), token, io);
     }
 
     /// Closes every idle connection; busy ones are kept until their call

@@ -14,12 +14,14 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/error.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -364,13 +366,14 @@ private:
                 b.idle.erase(b.idle.begin() + static_cast<std::ptrdiff_t>(i));
                 return true;
             }
+        if(b.open >= max_ && b.idle.empty())
+            return false;
+        auto* context = sync ? borrow_context() : nullptr; // may throw: before counting
         if(b.open < max_)
             ++b.open;
-        else if(!b.idle.empty())
-            close_idle_at(b, 0);
         else
-            return false;
-        grant(key, sync ? borrow_context() : nullptr, lease);
+            close_idle_at(b, 0);
+        grant(key, context, lease);
         return true;
     }
 
@@ -468,7 +471,8 @@ inline void pool_lease::release()
     `operation_aborted`.
 
     The waiter's timer is the one way back: serving the waiter cancels it,
-    and its handler, on `ex`, decides under the pool's lock. The queue holds
+    and its handler, on the operation's executor, decides under the pool's
+    lock. The queue holds
     the waiter only, never the operation, so that an io_context destroyed
     with the operation waiting leaves no cycle; the place it may have been
     served then goes back to the pool. `key`, `lease` and `conn` belong to
@@ -501,6 +505,7 @@ void wait_in_pool(Self& self, beast_pool& pool, beast_net::any_io_executor const
         }
     };
     auto slot = self.get_cancellation_state().slot();
+    auto op_ex = self.get_executor();
     auto waiter = std::make_shared<pool_waiter>();
     waiter->ex = ex;
     auto timer = std::make_shared<beast_net::steady_timer>(ex);
@@ -517,8 +522,10 @@ void wait_in_pool(Self& self, beast_pool& pool, beast_net::any_io_executor const
             ec = boost::beast::error::timeout;
         op(ec);
     };
-    bool const now = pool.serve_or_queue(
-        key, waiter, [&] { timer->async_wait(beast_net::bind_cancellation_slot(slot, std::move(on_timer))); });
+    bool const now = pool.serve_or_queue(key, waiter, [&] {
+        timer->async_wait(
+            beast_net::bind_cancellation_slot(slot, beast_net::bind_executor(op_ex, std::move(on_timer))));
+    });
     if(now)
         timer->cancel();
 }
