@@ -9,13 +9,22 @@
 
 #include <corti/admin/beast/detail/tunnel.hpp>
 
+#include <boost/asio/io_context.hpp>
+
 #if CORTI_ADMIN_E2E_HAVE_CURL
 #include <curl_transport.hpp>
 #endif
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <optional>
 #include <string>
+#include <thread>
 
 using namespace e2e;
 using admin::errc;
@@ -98,6 +107,23 @@ TEST_CASE("beast_transport creates a user through an HTTP proxy, and the proxy c
     auto const stats = ctl.stats();
     CHECK(stats.posts == 2);
     CHECK(stats.accepts == 1); // the tunnel's; the control connection was open before the reset
+}
+
+TEST_CASE("beast_transport::async_send through an HTTP proxy")
+{
+    local_server srv;
+    tinyproxy proxy({{srv.port()}, "alice", "proxy-pass-1234"});
+    boost::asio::io_context ioc;
+    admin::beast_transport t(ioc.get_executor(), via(srv, proxy, "alice", "proxy-pass-1234"));
+    std::optional<admin::result<admin::http_response>> out;
+    t.async_send(raw_request(srv, admin::http_method::get, "/_test/stats"),
+                 [&](admin::result<admin::http_response> r) { out.emplace(std::move(r)); });
+    ioc.run();
+    REQUIRE(out.has_value());
+    INFO((*out ? std::string() : out->error().to_string()));
+    REQUIRE(out->has_value());
+    CHECK((*out)->status == 200);
+    CHECK(proxy.connects_to(origin(srv)) == 1);
 }
 
 TEST_CASE("beast_transport through a proxy that wants Basic credentials: accepted")
@@ -197,6 +223,108 @@ TEST_CASE("beast_transport: a proxy that is not listening is connection_failed n
     INFO(text);
     CHECK(r.error() == errc::connection_failed);
     CHECK(contains(text, "connecting to the proxy 127.0.0.1:" + std::to_string(dead)));
+}
+
+namespace {
+
+/// A loopback listener for scripted "proxies": `answer` is written to the
+/// first connection once its CONNECT arrived (nothing: it never answers).
+class fake_proxy
+{
+public:
+    explicit fake_proxy(std::string answer) : answer_(std::move(answer))
+    {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        REQUIRE(::listen(fd_, 4) == 0);
+        REQUIRE(::getsockname(fd_, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+        port_ = ntohs(a.sin_port);
+        if(!answer_.empty())
+            thread_ = std::thread([this] {
+                int const c = ::accept(fd_, nullptr, nullptr);
+                if(c < 0)
+                    return;
+                char buf[1024];
+                [[maybe_unused]] auto n = ::recv(c, buf, sizeof buf, 0);
+                [[maybe_unused]] auto w = ::send(c, answer_.data(), answer_.size(), MSG_NOSIGNAL);
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                ::close(c);
+            });
+    }
+    ~fake_proxy()
+    {
+        ::shutdown(fd_, SHUT_RDWR);
+        if(thread_.joinable())
+            thread_.join();
+        ::close(fd_);
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    std::uint16_t port() const noexcept { return port_; }
+
+private:
+    std::string answer_;
+    int fd_ = -1;
+    std::uint16_t port_ = 0;
+    std::thread thread_;
+};
+
+} // namespace
+
+TEST_CASE("beast_transport: a proxy that does not answer CONNECT, or not in HTTP")
+{
+    local_server srv;
+    auto o = trusting(srv);
+    o.timeout = std::chrono::milliseconds(400);
+    SECTION("silence: the call's deadline, naming the proxy")
+    {
+        fake_proxy proxy("");
+        o.proxy = admin::proxy_options{proxy.url(), {}, {}, {}};
+        admin::beast_transport t(o);
+        auto r = t.send(raw_request(srv, admin::http_method::get, "/_test/stats"));
+        REQUIRE_FALSE(r.has_value());
+        INFO(r.error().to_string());
+        CHECK(r.error() == errc::timeout);
+        CHECK(contains(r.error().to_string(), "CONNECT from the proxy 127.0.0.1:" + std::to_string(proxy.port())));
+    }
+    SECTION("not HTTP: proxy_error")
+    {
+        fake_proxy proxy("SSH-2.0-OpenSSH_9.2p1\r\n");
+        o.proxy = admin::proxy_options{proxy.url(), {}, {}, {}};
+        admin::beast_transport t(o);
+        auto r = t.send(raw_request(srv, admin::http_method::get, "/_test/stats"));
+        REQUIRE_FALSE(r.has_value());
+        INFO(r.error().to_string());
+        CHECK(r.error() == errc::proxy_error);
+        CHECK(r.error().http_status == 0);
+        CHECK(contains(r.error().to_string(), "not an HTTP answer to CONNECT"));
+    }
+    SECTION("a header section over max_header_size: proxy_error")
+    {
+        fake_proxy proxy("HTTP/1.1 200 OK\r\nX-Pad: " + std::string(2000, 'a') + "\r\n\r\n");
+        o.max_header_size = 1024;
+        o.proxy = admin::proxy_options{proxy.url(), {}, {}, {}};
+        admin::beast_transport t(o);
+        auto r = t.send(raw_request(srv, admin::http_method::get, "/_test/stats"));
+        REQUIRE_FALSE(r.has_value());
+        INFO(r.error().to_string());
+        CHECK(r.error() == errc::proxy_error);
+        CHECK(contains(r.error().to_string(), "larger than 1024 bytes"));
+    }
+    SECTION("bytes after a 200: proxy_error")
+    {
+        fake_proxy proxy("HTTP/1.1 200 Connection established\r\n\r\nextra");
+        o.proxy = admin::proxy_options{proxy.url(), {}, {}, {}};
+        admin::beast_transport t(o);
+        auto r = t.send(raw_request(srv, admin::http_method::get, "/_test/stats"));
+        REQUIRE_FALSE(r.has_value());
+        INFO(r.error().to_string());
+        CHECK(r.error() == errc::proxy_error);
+        CHECK(contains(r.error().to_string(), "sent bytes after its answer"));
+    }
 }
 
 TEST_CASE("beast_transport: bad proxy options fail every call with invalid_argument, without the password")

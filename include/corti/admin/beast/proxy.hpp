@@ -131,6 +131,7 @@ inline result<proxy_address> parse_proxy_url(std::string_view text, bool with_us
     std::string owned;
     if(text.find("://") == std::string_view::npos)
     {
+        owned.reserve(7 + text.size()); // one block: no copy of a password left behind
         owned = "http://";
         owned += text;
         text = owned;
