@@ -17,7 +17,7 @@ TEST_CASE("every errc has a distinct message in the corti.admin category")
         errc::api_error,         errc::timeout,          errc::truncated_response, errc::connection_failed,
         errc::too_many_pages,    errc::malformed_json,   errc::too_deep,           errc::string_too_long,
         errc::duplicate_key,     errc::missing_field,    errc::unknown_field,      errc::wrong_type,
-        errc::invalid_value,     errc::out_of_memory,    errc::invalid_response};
+        errc::invalid_value,     errc::out_of_memory,    errc::invalid_response,   errc::proxy_error};
     std::set<std::string> messages;
     for(auto e : all)
     {
@@ -93,6 +93,7 @@ TEST_CASE("conditions group the codes a caller branches on")
                                                 {errc::timeout, c::transport},
                                                 {errc::truncated_response, c::transport},
                                                 {errc::connection_failed, c::transport},
+                                                {errc::proxy_error, c::transport},
                                                 {errc::api_error, c::api_error},
                                                 {errc::redirect_not_followed, c::invalid_response},
                                                 {errc::unexpected_status, c::invalid_response},

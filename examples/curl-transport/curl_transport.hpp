@@ -20,11 +20,18 @@
       that died before any response byte ("Connection died, retrying a fresh
       connect"), which would send a POST twice; without a rewind it fails
       instead (CURLE_SEND_FAIL_REWIND).
-    - `Expect: 100-continue` is suppressed (the API does not use it).
+    - `Expect: 100-continue` is suppressed (the API does not use it);
+    - an HTTP proxy only when the options name one (`proxy`, the library's
+      `proxy_options`, e.g. from `proxy_from_environment()`): HTTPS through
+      a `CONNECT` tunnel (`CURLOPT_HTTPPROXYTUNNEL`), Basic credentials,
+      libcurl's own `CURLOPT_NOPROXY` matching; otherwise `CURLOPT_PROXY` is
+      "" so that libcurl does not pick a proxy from the environment itself.
+      A refused tunnel is `errc::proxy_error` with the proxy's status.
     Secrets: the header list copies are wiped before they are freed; no
     error message contains a header value or the body.
 */
 
+#include <corti/admin/beast/proxy.hpp>
 #include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
@@ -35,6 +42,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,6 +64,8 @@ struct curl_transport_options
     std::size_t max_header_size = admin::limits{}.max_header_size;
     /// The longest idle time after which a kept-alive connection is not reused.
     std::chrono::seconds max_idle{4};
+    /// An HTTP proxy for HTTPS requests (`CONNECT`); none by default.
+    std::optional<admin::proxy_options> proxy;
 };
 
 /** A transport over a libcurl easy handle.
@@ -120,6 +130,15 @@ public:
         }
         headers = curl_slist_append(headers, "Expect:");
 
+        bool const proxied = opts_.proxy && req.tls;
+        if(proxied)
+        {
+            // The same rules as beast_transport: http:// only, no credentials in the URL.
+            auto const addr = admin::detail::parse_proxy_url(opts_.proxy->url, false, "proxy.url");
+            if(!addr)
+                return addr.error();
+        }
+
         bool const has_body =
             !req.body.empty() || req.method == admin::http_method::post || req.method == admin::http_method::patch;
         set(CURLOPT_URL, url.c_str());
@@ -137,6 +156,25 @@ public:
         set(CURLOPT_MAXFILESIZE_LARGE, curl_off_t(opts_.max_body_size)); // early, from Content-Length
         set(CURLOPT_MAXAGE_CONN, long(opts_.max_idle.count()));
         set(CURLOPT_NOSIGNAL, 1L);
+        if(proxied)
+        {
+            auto const& p = *opts_.proxy;
+            set(CURLOPT_PROXY, p.url.c_str());
+            set(CURLOPT_PROXYTYPE, long(CURLPROXY_HTTP));
+            set(CURLOPT_HTTPPROXYTUNNEL, 1L);
+            set(CURLOPT_NOPROXY, p.no_proxy.c_str());
+            if(!p.username.empty())
+            {
+                // libcurl keeps its own copies (not wiped) until the handle is reset.
+                std::string password(p.password.reveal());
+                set(CURLOPT_PROXYAUTH, long(CURLAUTH_BASIC));
+                set(CURLOPT_PROXYUSERNAME, p.username.c_str());
+                set(CURLOPT_PROXYPASSWORD, password.c_str());
+                admin::detail::secure_wipe(password);
+            }
+        }
+        else
+            set(CURLOPT_PROXY, ""); // no proxy from the environment either
         set(CURLOPT_WRITEFUNCTION, &exchange::on_body);
         set(CURLOPT_WRITEDATA, &x);
         set(CURLOPT_HEADERFUNCTION, &exchange::on_header);
@@ -172,7 +210,18 @@ public:
         curl_easy_setopt(h_, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
 
         if(rc != CURLE_OK)
+        {
+            long connect_code = 0;
+            curl_easy_getinfo(h_, CURLINFO_HTTP_CONNECTCODE, &connect_code);
+            if(proxied && connect_code != 0 && (connect_code < 200 || connect_code > 299))
+            {
+                admin::error e(admin::errc::proxy_error, "the proxy answered " + std::to_string(connect_code) +
+                                                             " to CONNECT: libcurl: " + (*errbuf ? errbuf : ""));
+                e.http_status = static_cast<unsigned>(connect_code);
+                return e;
+            }
             return map_error(rc, errbuf, x);
+        }
         long status = 0;
         curl_easy_getinfo(h_, CURLINFO_RESPONSE_CODE, &status);
         x.response.status = static_cast<unsigned>(status);

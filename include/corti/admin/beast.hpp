@@ -15,6 +15,7 @@
 */
 
 #include <corti/admin/beast/detail/async_client.hpp>
+#include <corti/admin/beast/proxy.hpp>
 #include <corti/admin/beast/transport.hpp>
 #include <corti/admin/beast/transport_options.hpp>
 #include <corti/admin/client.hpp>

@@ -27,7 +27,7 @@ namespace admin {
     - `invalid_argument`: `errc::invalid_argument`, `invalid_field`,
       `invalid_base_url`; nothing was sent, fix the input.
     - `transport`: `errc::timeout`, `truncated_response`, `connection_failed`,
-      and every code of another category (a transport's own, such as Asio's
+      `proxy_error`, and every code of another category (a transport's own, such as Asio's
       `operation_aborted`); the request may or may not have taken effect.
     - `api_error`: `errc::api_error`, the server's 4xx or 5xx.
     - `invalid_response`: an answer the library does not accept:
@@ -59,7 +59,8 @@ constexpr condition condition_of(errc e) noexcept
     case errc::invalid_base_url: return condition::invalid_argument;
     case errc::timeout:
     case errc::truncated_response:
-    case errc::connection_failed: return condition::transport;
+    case errc::connection_failed:
+    case errc::proxy_error: return condition::transport;
     case errc::api_error: return condition::api_error;
     case errc::body_too_large:
     case errc::too_deep:

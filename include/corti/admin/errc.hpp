@@ -91,6 +91,15 @@ enum class errc : int
     // --- Resources ---------------------------------------------------------
     /// The `parse_arena` given to a parser ran out (never an `abort()`).
     out_of_memory = 30,
+
+    // --- Proxy -------------------------------------------------------------
+    /// The HTTP proxy refused the tunnel (`CONNECT`) to the server: it
+    /// answered with a status other than 2xx, e.g. 407 when it wants other
+    /// credentials, or 5xx when it could not reach the server
+    /// (`error::http_status` holds it), or with bytes that are not an
+    /// answer. The message names the proxy and the server, never the
+    /// credentials.
+    proxy_error = 40,
 };
 
 namespace detail {
@@ -132,6 +141,7 @@ public:
         case errc::invalid_value: return "field has an invalid value";
         case errc::invalid_response: return "invalid HTTP response";
         case errc::out_of_memory: return "out of memory";
+        case errc::proxy_error: return "proxy refused the tunnel";
         }
         return "unknown corti.admin error";
     }

@@ -20,7 +20,9 @@
       handshake failed, including certificate verification (the message
       then contains OpenSSL's "certificate verify failed" and the reason,
       e.g. "hostname mismatch"); also a CA file or PEM that did not load,
-      and a failed write of the request.
+      and a failed write of the request. Through a proxy, resolving or
+      connecting to the proxy ("connecting to the proxy host:port: ..."),
+      and the proxy closing the connection before it answered `CONNECT`.
     - `errc::timeout`: the call's deadline passed, including while it
       waited for a free connection ("while waiting for a free connection
       to HOST:PORT").
@@ -29,6 +31,15 @@
     - `errc::invalid_response`: the bytes were not a valid HTTP/1.1 response.
     - `errc::body_too_large`: the body or the header section is larger
       than the options allow.
+    - `errc::proxy_error`: the HTTP proxy answered `CONNECT` with a status
+      other than 2xx (`error::http_status` holds it: 407 when it wants
+      credentials or refused them, 5xx when it could not reach the server),
+      or with bytes that are not an answer. The message names the proxy and
+      the server, never the credentials.
+    - `errc::invalid_argument` also when `proxy` options do not parse (a
+      URL that is not `http://host[:port]`, credentials in the URL, a user
+      name with ':'); `error::field` is `proxy.url`, `proxy.username` or
+      `proxy.password`.
     - `errc::unexpected_status`: more than 8 interim (1xx) responses came
       before the answer (`error::http_status` is the last one's).
     - `boost::asio::error::operation_aborted`: the operation was cancelled
@@ -45,6 +56,7 @@
 #include <corti/admin/beast/detail/request.hpp>
 #include <corti/admin/beast/detail/send_op.hpp>
 #include <corti/admin/beast/detail/shared_state.hpp>
+#include <corti/admin/beast/detail/tunnel.hpp>
 #include <corti/admin/beast/transport_options.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
@@ -85,6 +97,17 @@ struct beast_transport_access;
     enforced on it, and `ca_file`/`ca_pem` are added to it. Plain HTTP is
     used only for a request with `tls == false`, which the core produces
     only for loopback hosts when the caller opted in.
+
+    @par Proxy
+    With `beast_transport_options::proxy`, each HTTPS connection is made to
+    the proxy and turned into a tunnel to the server with
+    `CONNECT host:port` (with `Proxy-Authorization: Basic` when a user name
+    is set, wiped once written); the proxy's answer is read under the
+    call's deadline and `max_header_size`. TLS then runs with the server
+    through the tunnel: SNI and certificate verification use the server's
+    name, never the proxy's. Hosts that `no_proxy` matches are reached
+    directly. A tunnelled connection is kept alive and reused only for the
+    same server through the same proxy.
 
     @par Connections
     A pool: at most `max_connections` connections are open at once to one
@@ -329,6 +352,14 @@ private:
         auto ok = detail::configure_tls_context(*sh.tls, system_ca, opts.ca_file, opts.ca_pem);
         if(!ok)
             sh.setup_error = ok.error();
+        if(opts.proxy)
+        {
+            auto route = detail::make_proxy_route(*opts.proxy);
+            if(!route && !sh.setup_error)
+                sh.setup_error = route.error();
+            else if(route)
+                sh.proxy.emplace(std::move(*route));
+        }
     }
 
     std::shared_ptr<detail::beast_shared> shared_;

@@ -5,13 +5,15 @@
 /** @file
     Part of `<corti/admin/beast.hpp>`: `beast_transport_options`, the
     settings of a `beast_transport` (deadline, size limits, trust anchors,
-    idle connection reuse, the connection pool's bound).
+    idle connection reuse, the connection pool's bound, the HTTP proxy).
 */
 
+#include <corti/admin/beast/proxy.hpp>
 #include <corti/admin/config.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace corti {
@@ -55,6 +57,13 @@ struct beast_transport_options
     /// come free; the wait counts against its `timeout`. Connections of
     /// `send` and of `async_send` count alike. 0 counts as 1.
     std::size_t max_connections = 4;
+
+    /// An HTTP proxy that HTTPS requests tunnel through (`CONNECT`), or none
+    /// (the default: the environment is not read unless you pass
+    /// `proxy_from_environment()`). Plain HTTP requests (loopback tests)
+    /// never use it. Options that do not parse make every call fail with
+    /// `errc::invalid_argument` saying why.
+    std::optional<proxy_options> proxy;
 };
 
 } // namespace admin

@@ -194,10 +194,12 @@ struct connection_key
     std::string host;
     std::uint16_t port = 0;
     bool tls = true;
+    /// The HTTP proxy (`host:port`) the connection tunnels through; empty: direct.
+    std::string via;
 
     friend bool operator==(connection_key const& a, connection_key const& b)
     {
-        return a.port == b.port && a.tls == b.tls && a.host == b.host;
+        return a.port == b.port && a.tls == b.tls && a.host == b.host && a.via == b.via;
     }
 };
 

@@ -175,7 +175,7 @@ inline result<prepared_request> prepare_request(http_request const& r)
     s += r.body;
 
     prepared_request p;
-    p.key = connection_key{r.host, r.port, r.tls};
+    p.key = connection_key{r.host, r.port, r.tls, {}};
     p.method = r.method;
     p.wire = wiped_string(std::move(s));
     return p;

@@ -15,6 +15,7 @@
 #include <corti/admin/beast/detail/request.hpp>
 #include <corti/admin/beast/detail/response.hpp>
 #include <corti/admin/beast/detail/shared_state.hpp>
+#include <corti/admin/beast/detail/tunnel.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/secret.hpp>
@@ -93,6 +94,10 @@ class beast_send_op
         unsigned interim = 0;
         std::vector<tcp::endpoint> endpoints;
         std::optional<parser_type> parser;
+        // [proxy] Where the connection is dialled when the request tunnels
+        // through the proxy (`req.key.via` not empty), and why the tunnel failed.
+        connection_key proxy;
+        std::optional<error> tunnel_error;
     };
 
     std::unique_ptr<state> st_;
@@ -112,6 +117,13 @@ public:
             st_->early = req.error();
         if(req)
             st_->req = std::move(*req);
+        // [proxy] HTTPS requests tunnel through the transport's proxy, if any.
+        if(!st_->early && st_->shared && st_->shared->proxy)
+        {
+            route_through_proxy(st_->req.key, st_->shared->proxy);
+            if(!st_->req.key.via.empty())
+                st_->proxy = proxy_key(*st_->shared->proxy);
+        }
     }
 
     /// For `send`: the pool already gave a place (`lease`, maybe `conn`,
@@ -167,9 +179,9 @@ public:
                 if(!st.conn)
                 {
                     st.conn = std::make_unique<beast_connection>(st.ex, &*st.shared->tls, st.req.key);
-                    if(is_ip_literal(st.req.key.host))
+                    if(is_ip_literal(dial_key().host))
                         st.endpoints.assign(
-                            1, tcp::endpoint(beast_net::ip::make_address(st.req.key.host), st.req.key.port));
+                            1, tcp::endpoint(beast_net::ip::make_address(dial_key().host), dial_key().port));
                     else
                     {
                         st.endpoints.clear();
@@ -178,12 +190,22 @@ public:
                         if(!ec && self.cancelled() != beast_net::cancellation_type::none)
                             ec = beast_net::error::operation_aborted;
                         if(ec)
-                            return fail(self, step_failed("resolving", ec));
+                            return fail(self, dial_failed("resolving", ec));
                     }
                     st.conn->tcp().expires_at(st.deadline);
                     BOOST_ASIO_CORO_YIELD st.conn->tcp().async_connect(st.endpoints, std::move(self));
                     if(ec)
-                        return fail(self, step_failed("connecting to", ec));
+                        return fail(self, dial_failed("connecting to", ec));
+                    // [proxy] CONNECT, then TLS with the server through the tunnel.
+                    if(!st.req.key.via.empty())
+                    {
+                        st.conn->tcp().expires_at(st.deadline);
+                        BOOST_ASIO_CORO_YIELD async_tunnel(st.conn->tcp(), *st.shared->proxy, st.req.key,
+                                                           st.shared->settings, st.tunnel_error, std::move(self));
+                        if(ec)
+                            return fail(self, st.tunnel_error ? std::move(*st.tunnel_error)
+                                                              : dial_failed("opening a tunnel through", ec));
+                    }
                     if(st.req.key.tls)
                     {
                         if(auto e = prepare_handshake())
@@ -272,14 +294,26 @@ private:
         }
     }
 
-    /// Resolves the request's host, raced against the deadline (see
+    /// Resolves the request's host (or its proxy's), raced against the deadline (see
     /// `resolve_before_deadline`); resumes with the lookup's error code.
     template<class Self>
     void start_resolve(Self& self)
     {
         state* st = st_.get(); // `this` is moved-from once `self` is
-        resolve_before_deadline(self, st->ex, st->deadline, st->req.key, st->shared->settings.resolve_delay,
-                                st->endpoints);
+        connection_key const& k = st->req.key.via.empty() ? st->req.key : st->proxy;
+        resolve_before_deadline(self, st->ex, st->deadline, k, st->shared->settings.resolve_delay, st->endpoints);
+    }
+
+    /// [proxy] What is resolved and connected to: the proxy, or the server.
+    connection_key const& dial_key() const noexcept { return st_->req.key.via.empty() ? st_->req.key : st_->proxy; }
+
+    /// [proxy] The failure of resolving or connecting, naming the proxy when
+    /// the request goes through one.
+    error dial_failed(char const* what, boost::system::error_code const& ec) const
+    {
+        if(st_->req.key.via.empty())
+            return step_failed(what, ec);
+        return step_failure((std::string(what) + " the proxy").c_str(), ec, st_->shared->settings, st_->proxy);
     }
 
     /// SNI (for names, not IP literals) and host name verification.

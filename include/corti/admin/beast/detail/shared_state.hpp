@@ -4,19 +4,23 @@
 
 /** @file
     Part of `<corti/admin/beast.hpp>`: what a `beast_transport` shares with
-    its operations: its settings, its TLS context and its connection pool.
+    its operations: its settings, its TLS context, its proxy and its
+    connection pool.
 */
 
 #include <corti/admin/beast/detail/connection.hpp>
 #include <corti/admin/beast/detail/pool.hpp>
 #include <corti/admin/error.hpp>
+#include <corti/admin/secret.hpp>
 
 #include <boost/asio/ssl/context.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace corti {
 namespace admin {
@@ -34,6 +38,17 @@ struct beast_settings
     beast_clock::duration resolve_delay{};
 };
 
+/// The transport's HTTP proxy, checked (see `make_proxy_route` in `tunnel.hpp`).
+struct proxy_route
+{
+    std::string host; ///< A name, or an IP literal without brackets.
+    std::uint16_t port = 0;
+    /// `Basic <base64>`, or empty for no `Proxy-Authorization`.
+    secret authorization;
+    /// The requests that bypass it (`no_proxy_matches`).
+    std::string no_proxy;
+};
+
 /** What a transport shares with its operations. Held by `shared_ptr` so
     that an operation still running when its transport is moved or
     destroyed stays valid (its connection then goes back to a pool nothing
@@ -46,6 +61,8 @@ struct beast_shared
     std::optional<beast_net::ssl::context> tls;
     /// A trust anchor that failed to load: every call reports it.
     std::optional<error> setup_error;
+    /// The HTTP proxy HTTPS requests tunnel through, if any.
+    std::optional<proxy_route> proxy;
     /// The connections, idle and busy, and the calls waiting for one. Last,
     /// destroyed first: its connections may use the TLS context.
     beast_pool pool;
