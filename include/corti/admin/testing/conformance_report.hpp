@@ -78,7 +78,7 @@ struct conformance_report
 {
     std::vector<conformance_check> checks; ///< one per check, in the order they ran
 
-    /// Returns true when every check passed (and there was at least one).
+    /// Returns true when every check passed or was skipped (and there was at least one).
     bool passed() const noexcept { return !checks.empty() && failures() == 0; }
 
     /// Returns the number of failed checks.
