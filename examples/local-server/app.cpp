@@ -14,6 +14,9 @@ admission application::admit(request const& req)
         return ticket;
 
     stats_.count_request(std::string(req.method_string()));
+    if(ticket.target && req.method() == http::verb::post)
+        if(auto route = match_route(ticket.target->segments); route && route->id == route_id::auth_token)
+            ++stats_.token_requests;
     ticket.fault = faults_.take();
     if(ticket.fault && ticket.fault->kind == fault_kind::delay)
         ticket.delay = ticket.fault->delay;
@@ -69,6 +72,7 @@ reply application::test_hook(request const& req, parsed_target const& target)
         default: // test_reset: faults and counters, not the data
             faults_.clear();
             stats_ = stats{};
+            stats_.peak_connections = open_connections_; // those open now, this one included
             return json_reply(http::status::ok, boost::json::object{{"reset", true}});
         }
     }

@@ -26,6 +26,16 @@ public:
 
     void count_accept() { ++stats_.accepts; }
 
+    // A session calls these when it is made and destroyed: the open
+    // connections, and the most open at once since the last reset.
+    void connection_opened()
+    {
+        ++open_connections_;
+        if(open_connections_ > stats_.peak_connections)
+            stats_.peak_connections = open_connections_;
+    }
+    void connection_closed() { --open_connections_; }
+
     // Called once per request as soon as it is read: counts it and takes
     // the next armed fault. A non-zero delay must elapse before respond().
     admission admit(request const& req);
@@ -37,6 +47,7 @@ private:
     api api_;
     fault_queue faults_;
     stats stats_;
+    std::uint64_t open_connections_ = 0; // not a counter: a reset keeps it
 };
 
 } // namespace local_server

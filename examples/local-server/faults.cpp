@@ -136,7 +136,11 @@ boost::json::object stats::to_json() const
     boost::json::object by_method;
     for(auto const& [method, n] : requests_by_method)
         by_method[method] = n;
-    return {{"accepts", accepts}, {"requests", requests}, {"requests_by_method", std::move(by_method)}};
+    return {{"accepts", accepts},
+            {"requests", requests},
+            {"token_requests", token_requests},
+            {"peak_connections", peak_connections},
+            {"requests_by_method", std::move(by_method)}};
 }
 
 } // namespace local_server

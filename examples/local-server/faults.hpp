@@ -66,6 +66,8 @@ struct stats
 {
     std::uint64_t accepts = 0;
     std::uint64_t requests = 0;
+    std::uint64_t token_requests = 0;   // POST /auth/token, whatever the answer
+    std::uint64_t peak_connections = 0; // the most connections open at once
     std::map<std::string, std::uint64_t> requests_by_method;
 
     void count_request(std::string const& method)

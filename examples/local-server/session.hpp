@@ -58,7 +58,14 @@ public:
     explicit session(application& app, StreamArgs&&... args)
         : stream_(std::forward<StreamArgs>(args)...), app_(app), timer_(stream_.get_executor())
     {
+        app_.connection_opened();
     }
+
+    // The last handler holding the session has run: the socket closes now.
+    ~session() { app_.connection_closed(); }
+
+    session(session const&) = delete;
+    session& operator=(session const&) = delete;
 
     void start()
     {

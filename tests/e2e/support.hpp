@@ -57,6 +57,8 @@ struct server_stats
     std::uint64_t accepts = 0;
     std::uint64_t requests = 0;
     std::uint64_t posts = 0;
+    std::uint64_t token_requests = 0;   ///< POST /auth/token
+    std::uint64_t peak_connections = 0; ///< the most open at once, this control's included
 };
 
 /** The test's own connection to the server: arms faults, reads and resets
@@ -66,6 +68,10 @@ class control
 {
 public:
     explicit control(local_server const& s) : srv_(s), t_(trusting(s)) {}
+
+    /// With its own transport options, e.g. a longer `max_idle` so that its
+    /// connection outlives a long test and the counters hold none of its own.
+    control(local_server const& s, admin::beast_transport_options const& o) : srv_(s), t_(o) {}
 
     void reset() { expect_ok(raw_request(srv_, admin::http_method::post, "/_test/reset", "{}")); }
 
@@ -84,6 +90,8 @@ public:
         s.requests = v.at("requests").to_number<std::uint64_t>();
         if(auto const* p = v.at("requests_by_method").as_object().if_contains("POST"))
             s.posts = p->to_number<std::uint64_t>();
+        s.token_requests = v.at("token_requests").to_number<std::uint64_t>();
+        s.peak_connections = v.at("peak_connections").to_number<std::uint64_t>();
         return s;
     }
 

@@ -11,10 +11,15 @@
 #include "curl_transport.hpp"
 #endif
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
 #include <iostream>
+#include <thread>
 
 using namespace e2e;
 namespace testing = admin::testing;
+namespace net = boost::asio;
 
 namespace {
 
@@ -31,8 +36,19 @@ testing::conformance_target target_for(local_server const& srv, std::size_t max_
 void require_pass(testing::conformance_report const& report)
 {
     INFO(report.to_string());
-    CHECK(report.checks.size() >= 14);
+    CHECK(report.checks.size() >= 15);
     CHECK(report.passed());
+}
+
+/// The concurrency check ran (the transport has async_send and the target
+/// says how to run it) and passed.
+void require_concurrency_checked(testing::conformance_report const& report)
+{
+    INFO(report.to_string());
+    auto const* c = report.find("concurrent_async_sends");
+    REQUIRE(c != nullptr);
+    CHECK(c->passed);
+    CHECK_FALSE(c->skipped);
 }
 
 } // namespace
@@ -43,8 +59,16 @@ TEST_CASE("conformance kit: beast_transport over TLS")
     auto o = trusting(srv);
     o.max_body_size = 64 * 1024;
     o.timeout = std::chrono::milliseconds(500);
-    admin::beast_transport t(o);
-    require_pass(testing::check_transport(t, target_for(srv, o.max_body_size, std::chrono::milliseconds(500))));
+    net::io_context ioc;
+    admin::beast_transport t(ioc.get_executor(), o);
+    auto target = target_for(srv, o.max_body_size, std::chrono::milliseconds(500));
+    target.run_async = [&] {
+        ioc.restart();
+        ioc.run();
+    };
+    auto const report = testing::check_transport(t, target);
+    require_pass(report);
+    require_concurrency_checked(report);
 }
 
 TEST_CASE("conformance kit: beast_transport over plain HTTP")
@@ -52,8 +76,57 @@ TEST_CASE("conformance kit: beast_transport over plain HTTP")
     local_server srv({"--plain"});
     admin::beast_transport_options o;
     o.timeout = std::chrono::milliseconds(500);
-    admin::beast_transport t(o);
-    require_pass(testing::check_transport(t, target_for(srv, o.max_body_size, std::chrono::milliseconds(500))));
+    net::io_context ioc;
+    admin::beast_transport t(ioc.get_executor(), o);
+    auto target = target_for(srv, o.max_body_size, std::chrono::milliseconds(500));
+    target.run_async = [&] {
+        ioc.restart();
+        ioc.run();
+    };
+    auto const report = testing::check_transport(t, target);
+    require_pass(report);
+    require_concurrency_checked(report);
+}
+
+TEST_CASE("conformance kit: beast_transport with its io_context run by two other threads")
+{
+    local_server srv;
+    auto o = trusting(srv);
+    o.max_body_size = 64 * 1024;
+    net::io_context ioc;
+    auto work = net::make_work_guard(ioc);
+    std::thread runners[2] = {std::thread([&] { ioc.run(); }), std::thread([&] { ioc.run(); })};
+    {
+        admin::beast_transport t(ioc.get_executor(), o);
+        auto target = target_for(srv, o.max_body_size, std::chrono::milliseconds(0));
+        target.run_async = [] {}; // the runners complete the sends; the kit waits for them
+        auto const report = testing::check_transport(t, target);
+        require_pass(report);
+        require_concurrency_checked(report);
+        INFO(report.to_string());
+        REQUIRE(report.find("deadline") != nullptr);
+        CHECK(report.find("deadline")->skipped);
+    }
+    work.reset();
+    for(auto& r : runners)
+        r.join();
+}
+
+TEST_CASE("conformance kit: without run_async the concurrency check is skipped, with the reason")
+{
+    local_server srv;
+    auto o = trusting(srv);
+    net::io_context ioc;
+    admin::beast_transport t(ioc.get_executor(), o);
+    auto const report = testing::check_transport(t, target_for(srv, o.max_body_size, std::chrono::milliseconds(0)));
+    INFO(report.to_string());
+    CHECK(report.passed());
+    auto const* c = report.find("concurrent_async_sends");
+    REQUIRE(c != nullptr);
+    CHECK(c->skipped);
+    CHECK(c->detail == "conformance_target::run_async is not set");
+    CHECK(report.to_string().find("[skip] concurrent_async_sends: conformance_target::run_async is not set\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("conformance kit: a broken transport fails")
@@ -80,6 +153,10 @@ TEST_CASE("conformance kit: a broken transport fails")
     for(auto const& c : report.checks)
         if(c.name == "keep_alive" || c.name == "cut_body_is_an_error" || c.name == "body_limit")
             CHECK_FALSE(c.passed);
+    auto const* c = report.find("concurrent_async_sends");
+    REQUIRE(c != nullptr);
+    CHECK(c->skipped);
+    CHECK(c->detail == "the transport has no async_send");
 }
 
 #if CORTI_ADMIN_E2E_HAVE_CURL
@@ -91,7 +168,12 @@ TEST_CASE("conformance kit: curl_transport over TLS")
     o.max_body_size = 64 * 1024;
     o.timeout = std::chrono::milliseconds(500);
     corti_examples::curl_transport t(o);
-    require_pass(testing::check_transport(t, target_for(srv, o.max_body_size, o.timeout)));
+    auto const report = testing::check_transport(t, target_for(srv, o.max_body_size, o.timeout));
+    require_pass(report);
+    // It has no async_send: the concurrency check says so and passes.
+    auto const* c = report.find("concurrent_async_sends");
+    REQUIRE(c != nullptr);
+    CHECK(c->skipped);
 }
 
 TEST_CASE("curl_transport rejects a certificate for another host name")

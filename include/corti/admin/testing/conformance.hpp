@@ -7,7 +7,8 @@
     runs a fixed list of checks of the transport requirement
     (`<corti/admin/transport.hpp>`) against a running
     `corti-admin-local-server` and reports each one. Independent of any test
-    framework and of Asio; uses only `Transport::send`.
+    framework and of Asio; uses `Transport::send`, and `Transport::async_send`
+    with a plain callable as the completion handler when the transport has it.
 
     @code
     // Start: corti-admin-local-server --port 0 --ready-file port.txt --ca-out ca.pem --seed-customer contosohospital
@@ -15,6 +16,7 @@
     corti::admin::testing::conformance_target target;
     target.port = port_from("port.txt");
     target.max_body_size = my_options.max_body_size;
+    target.run_async = [&] { ioc.restart(); ioc.run(); }; // only for a transport with async_send on `ioc`
     auto report = corti::admin::testing::check_transport(t, target);
     std::cout << report;              // one line per check
     return report.passed() ? 0 : 1;
@@ -45,10 +47,17 @@ namespace testing {
     (the server closes mid-body: one POST, then an error), `body_limit`
     (`errc::body_too_large`), `keep_alive` (no new connection for 5
     requests), `stale_connection` (the server closes an idle connection;
-    the next POST succeeds and is sent once), `deadline` (only with
-    `target.timeout`; `errc::timeout` before the server answers) and
+    the next POST succeeds and is sent once), `deadline` (skipped when
+    `target.timeout` is 0; `errc::timeout` before the server answers),
+    `concurrent_async_sends` (skipped for a transport without `async_send`,
+    or when `target.run_async` is empty: `target.concurrent_sends` (16)
+    create-user requests started at once with `async_send`, then
+    `run_async` is called and the handlers awaited, at most 30 s; each
+    completes once with a 200/201 holding the user its own request
+    created, and the server saw each POST once) and
     `secrets_not_in_errors` (no error text contains the token or the
-    password).
+    password). A skipped check is in the report as passed, with
+    `skipped` set and the reason as its `detail`.
 
     @param t the transport under test, configured to trust the server's CA
     (`--ca-out`) and with `target.max_body_size` / `target.timeout`.
@@ -63,7 +72,9 @@ namespace testing {
     scrubbed from the report's texts, and the token answer is never quoted.
 
     @par Thread Safety
-    Uses `t` from the calling thread only; the transport must not be used
+    Calls `t` from the calling thread only; the handlers of
+    `concurrent_async_sends` run wherever the transport's executor runs
+    (the kit synchronizes with them). The transport must not be used
     elsewhere meanwhile. Takes a few hundred milliseconds plus
     `target.timeout` + 1 s for the deadline check.
 */

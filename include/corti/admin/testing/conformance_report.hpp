@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -52,14 +53,24 @@ struct conformance_target
     /// How long the stale-connection check leaves a closed connection
     /// idle, so that the server's close has arrived before the next request.
     std::chrono::milliseconds idle_pause{200};
+    /// For a transport with `async_send`: runs the executor its operations
+    /// run on, on the calling thread, until the concurrency check's sends
+    /// are done. For an `io_context`: `[&] { ioc.restart(); ioc.run(); }`.
+    /// When other threads already run it, a function that returns at once
+    /// (`[] {}`); the kit then waits for the handlers. Empty: the
+    /// `concurrent_async_sends` check is skipped.
+    std::function<void()> run_async;
+    /// How many requests the concurrency check starts at once.
+    std::size_t concurrent_sends = 16;
 };
 
 /// The outcome of one check.
 struct conformance_check
 {
-    std::string name;    ///< e.g. `keep_alive`
-    bool passed = false; ///< true when the check passed
-    std::string detail;  ///< what was seen (on failure: what was wrong)
+    std::string name;     ///< e.g. `keep_alive`
+    bool passed = false;  ///< true when the check passed, or was skipped
+    std::string detail;   ///< what was seen (on failure: what was wrong; skipped: why)
+    bool skipped = false; ///< true when the check did not apply to this transport or target
 };
 
 /// The outcome of all checks, in the order they ran.
@@ -67,7 +78,7 @@ struct conformance_report
 {
     std::vector<conformance_check> checks; ///< one per check, in the order they ran
 
-    /// Returns true when every check passed (and there was at least one).
+    /// Returns true when every check passed or was skipped (and there was at least one).
     bool passed() const noexcept { return !checks.empty() && failures() == 0; }
 
     /// Returns the number of failed checks.
@@ -79,13 +90,23 @@ struct conformance_report
         return n;
     }
 
-    /// Returns one line per check, `[pass] name: detail` or `[FAIL] ...`.
+    /// Returns the check named `name`, or null when it is not in the report.
+    conformance_check const* find(std::string const& name) const noexcept
+    {
+        for(auto const& c : checks)
+            if(c.name == name)
+                return &c;
+        return nullptr;
+    }
+
+    /// Returns one line per check, `[pass] name: detail`, `[skip] name:
+    /// reason` or `[FAIL] ...`.
     std::string to_string() const
     {
         std::string s;
         for(auto const& c : checks)
         {
-            s += c.passed ? "[pass] " : "[FAIL] ";
+            s += c.skipped ? "[skip] " : c.passed ? "[pass] " : "[FAIL] ";
             s += c.name;
             if(!c.detail.empty())
             {

@@ -7,6 +7,7 @@
     in order by `check_transport` (`<corti/admin/testing/conformance.hpp>`).
 */
 
+#include <corti/admin/detail/async_probe.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/http.hpp>
 #include <corti/admin/requests.hpp>
@@ -17,10 +18,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace corti {
 namespace admin {
@@ -43,7 +47,9 @@ class conformance_run : conformance_session<Transport>
     using session::last_error_;
     using session::not_built;
     using session::reset;
+    using session::next_user;
     using session::send;
+    using session::skip;
     using session::stats;
     using session::target_;
     using session::token_;
@@ -76,6 +82,19 @@ public:
         check("stale_connection", &conformance_run::stale_connection);
         if(target_.timeout.count() > 0)
             check("deadline", &conformance_run::deadline);
+        else
+            skip("deadline", "conformance_target::timeout is 0");
+        if constexpr(admin::detail::has_async_send<Transport>::value)
+        {
+            if(target_.run_async)
+                check("concurrent_async_sends", &conformance_run::concurrent_async_sends);
+            else
+                skip("concurrent_async_sends", "conformance_target::run_async is not set");
+        }
+        else
+        {
+            skip("concurrent_async_sends", "the transport has no async_send");
+        }
         secrets_not_in_errors();
         return finish();
     }
@@ -312,6 +331,92 @@ private:
         if(took >= delay)
             return {false, "the call took " + std::to_string(took.count()) + " ms, as long as the server's delay"};
         return {true, "timed out after " + std::to_string(took.count()) + " ms"};
+    }
+
+    /// How long the concurrency check waits for its handlers once
+    /// `run_async` has returned.
+    static constexpr std::chrono::seconds async_wait{30};
+
+    // Only instantiated for a transport with async_send.
+    outcome concurrent_async_sends()
+    {
+        std::size_t const n = target_.concurrent_sends < 2 ? 2 : target_.concurrent_sends;
+        auto batch = std::make_shared<async_batch>();
+        std::vector<std::string> emails;
+        for(std::size_t i = 0; i < n; ++i)
+        {
+            auto const u = next_user();
+            auto req = make_create_user_request(cfg_, token_, target_.project_id, target_.customer_id, u);
+            if(!req)
+                return not_built(req);
+            emails.push_back(u.email);
+            batch->requests.push_back(std::move(*req));
+        }
+        batch->responses.resize(n);
+        // All started before any is waited for: they are outstanding together.
+        for(std::size_t i = 0; i < n; ++i)
+            this->t_.async_send(batch->requests[i], [batch, i](result<http_response> r) {
+                std::lock_guard<std::mutex> lock(batch->m);
+                if(batch->responses[i])
+                {
+                    ++batch->again;
+                }
+                else
+                {
+                    batch->responses[i].emplace(std::move(r));
+                    ++batch->done;
+                }
+                batch->cv.notify_all();
+            });
+        target_.run_async();
+
+        std::vector<std::optional<result<http_response>>> responses;
+        std::size_t done = 0;
+        std::size_t again = 0;
+        {
+            std::unique_lock<std::mutex> lock(batch->m);
+            batch->cv.wait_for(lock, async_wait, [&] { return batch->done == n; });
+            done = batch->done;
+            again = batch->again;
+            responses = std::move(batch->responses);
+            batch->responses.assign(n, std::nullopt); // a late handler finds a slot
+        }
+        for(auto const& r : responses)
+            if(r && !*r)
+                error_texts_.push_back(r->error().to_string());
+        if(done != n)
+            return {false, std::to_string(done) + " of " + std::to_string(n) + " sends completed within " +
+                               std::to_string(async_wait.count()) +
+                               " s after run_async returned (does anything run the transport's executor?)"};
+        if(again != 0)
+            return {false, "a completion handler ran twice for one request"};
+        for(std::size_t i = 0; i < n; ++i)
+        {
+            auto const& r = *responses[i];
+            std::string const which = "send " + std::to_string(i + 1) + " of " + std::to_string(n) + ": ";
+            if(!r || (r->status != 200 && r->status != 201))
+                return {false, which + describe(r)};
+            auto u = parse_create_user_response(*r, cfg_);
+            if(!u)
+                return {false, which + "parsing: " + u.error().to_string() + " (" + describe(r) + ")"};
+            if(u->email == emails[i])
+                continue;
+            for(std::size_t j = 0; j < n; ++j)
+                if(u->email == emails[j])
+                    return {false, which + "answered with the user of send " + std::to_string(j + 1)};
+            return {false, which + "answered with a user it did not send"};
+        }
+        auto const s = stats();
+        if(!s.ok)
+            return {false, "reading /_test/stats: " + last_error_};
+        if(s.posts != n)
+            return {false, "the server saw " + std::to_string(s.posts) + " POSTs, expected " + std::to_string(n)};
+        std::string seen =
+            std::to_string(n) +
+            " sends at once, each answered with its own user; connections accepted: " + std::to_string(s.accepts);
+        if(s.peak_connections)
+            seen += " (at most " + std::to_string(*s.peak_connections) + " open at once, the kit's own included)";
+        return {true, seen};
     }
 
     void secrets_not_in_errors()

@@ -20,7 +20,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +43,7 @@ struct stats_by_method
 struct stats_body
 {
     std::uint64_t accepts = 0;
+    std::optional<std::uint64_t> peak_connections; // servers before it had none
     stats_by_method requests_by_method;
 };
 
@@ -56,6 +59,7 @@ struct json_schema<stats_body>
     static constexpr auto fields()
     {
         return std::make_tuple(json_field("accepts", &stats_body::accepts),
+                               json_field("peak_connections", &stats_body::peak_connections),
                                json_field("requests_by_method", &stats_body::requests_by_method));
     }
 };
@@ -71,6 +75,7 @@ struct server_stats
     bool ok = false;
     std::uint64_t accepts = 0;
     std::uint64_t posts = 0;
+    std::optional<std::uint64_t> peak_connections;
 };
 
 /// Reads the body of `GET /_test/stats`; `ok` is false when it is not as expected.
@@ -82,9 +87,25 @@ inline server_stats parse_server_stats(std::string const& body)
         return s;
     s.accepts = b.accepts;
     s.posts = b.requests_by_method.post.value_or(0);
+    s.peak_connections = b.peak_connections;
     s.ok = true;
     return s;
 }
+
+/** What the concurrency check shares with its completion handlers. They
+    may run on other threads, and, when a transport never completes, after
+    the check gave up: so it is shared, and holds the requests, which a
+    transport may read until it completes (`transport.hpp`).
+*/
+struct async_batch
+{
+    std::mutex m;
+    std::condition_variable cv;
+    std::vector<http_request> requests; // not resized once the first is sent
+    std::vector<std::optional<result<http_response>>> responses;
+    std::size_t done = 0;  // requests whose handler ran
+    std::size_t again = 0; // handlers that ran a second time for one request
+};
 
 /** What every check needs: sends through the transport, remembering the
     errors it returned; talks to the server's `/_test/` hooks; builds the
@@ -117,6 +138,9 @@ protected:
     {
         report_.checks.push_back({name, passed, std::move(detail)});
     }
+
+    /// A check that does not apply: passed, marked skipped, with the reason.
+    void skip(char const* name, std::string reason) { report_.checks.push_back({name, true, std::move(reason), true}); }
 
     conformance_report finish()
     {
