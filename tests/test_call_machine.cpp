@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 using namespace corti::admin;
 using sansio::call_action;
@@ -262,4 +264,172 @@ TEST_CASE("token state: expiry, refresh margin and clamping")
     auto const req = fixed.fetch_request(config{});
     REQUIRE_FALSE(req);
     CHECK(req.error().field == "credentials");
+}
+
+// Single flight: the calls in flight on one client share one token state.
+
+namespace {
+
+bool is_token_request(call_action const& a)
+{
+    return a.what == call_action::kind::send && a.request->target == "/functions/v1/public/auth/token";
+}
+
+std::string bearer(call_action const& a) { return std::string(a.request->headers.find("Authorization")); }
+
+/// What the calls of one client share: the configuration, the token, the retry policy.
+struct one_client
+{
+    config const cfg;
+    token_state tokens = with_credentials();
+    retry_policy const rp = retries(1);
+
+    /// A call of `GET /quotas`.
+    call_machine call() { return call_machine(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {}); }
+
+    /// A call of `client::fetch_token`.
+    call_machine fetch_now() { return call_machine(tokens, rp, cfg, call_machine::fetch_only_t{}); }
+};
+
+} // namespace
+
+TEST_CASE("call machine: calls that need a token at once send one token request, the others wait for it")
+{
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
+    auto third = s.call();
+    REQUIRE(is_token_request(first.next()));
+    auto w = second.next();
+    REQUIRE(w.what == call_action::kind::wait_token);
+    CHECK(w.tokens == &s.tokens);
+    REQUIRE(third.next().what == call_action::kind::wait_token);
+
+    // An asynchronous waiter is told when the round ends; one that asks too late is told so.
+    int woken = 0;
+    CHECK(s.tokens.when_fetched(w.round, [&] { ++woken; }));
+    first.on_response(token_answer("tok-ONE"));
+    CHECK(woken == 1);
+    CHECK_FALSE(s.tokens.when_fetched(w.round, [&] { ++woken; }));
+    s.tokens.wait(w.round); // over: does not block
+
+    REQUIRE(first.next().what == call_action::kind::send);
+    CHECK(bearer(first.next()) == "Bearer tok-ONE");
+    second.on_token_ready();
+    third.on_token_ready();
+    CHECK(bearer(second.next()) == "Bearer tok-ONE");
+    CHECK(bearer(third.next()) == "Bearer tok-ONE");
+}
+
+TEST_CASE("call machine: a token that expires at once still serves the calls that waited for it")
+{
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
+    REQUIRE(second.next().what == call_action::kind::wait_token);
+    first.on_response(token_answer("tok-ZERO", 0));
+    second.on_token_ready();
+    CHECK(bearer(first.next()) == "Bearer tok-ZERO");
+    CHECK(bearer(second.next()) == "Bearer tok-ZERO");
+    // A call that starts now fetches again.
+    auto later = s.call();
+    CHECK(is_token_request(later.next()));
+}
+
+TEST_CASE("call machine: the calls that waited for a refused token request fail with its error")
+{
+    one_client s;
+    auto first = s.call();
+    auto second = s.call();
+    REQUIRE(second.next().what == call_action::kind::wait_token);
+    first.on_response(answer(403, std::string(R"({"message":"wrong password )") + password + R"("})"));
+    second.on_token_ready();
+    for(auto* m : {&first, &second})
+    {
+        REQUIRE(m->next().what == call_action::kind::done);
+        auto r = m->take_response();
+        REQUIRE_FALSE(r);
+        CHECK(r.error().http_status == 403);
+        CHECK_FALSE(contains(r.error().to_string(), password));
+    }
+    // The next call tries again: a failure is not kept.
+    auto later = s.call();
+    CHECK(is_token_request(later.next()));
+}
+
+TEST_CASE("call machine: a burst of 401s for one token fetches one new token")
+{
+    one_client s;
+    s.tokens.set(secret("tok-OLD"));
+    auto a = s.call();
+    auto b = s.call();
+    auto c = s.call();
+    for(auto* m : {&a, &b, &c})
+        REQUIRE(bearer(m->next()) == "Bearer tok-OLD");
+    a.on_response(answer(401));
+    b.on_response(answer(401));
+    REQUIRE(is_token_request(a.next()));
+    REQUIRE(b.next().what == call_action::kind::wait_token);
+    a.on_response(token_answer("tok-NEW"));
+    b.on_token_ready();
+    CHECK(bearer(a.next()) == "Bearer tok-NEW");
+    CHECK(bearer(b.next()) == "Bearer tok-NEW");
+    // A 401 for the old token after the new one came: resent at once, nothing fetched.
+    c.on_response(answer(401));
+    CHECK(bearer(c.next()) == "Bearer tok-NEW");
+}
+
+TEST_CASE("call machine: a fetch its driver gave up on lets a waiting call fetch")
+{
+    one_client s;
+    std::optional<call_machine> fetcher;
+    fetcher.emplace(s.call());
+    REQUIRE(is_token_request(fetcher->next()));
+    auto waiting = s.call();
+    REQUIRE(waiting.next().what == call_action::kind::wait_token);
+    fetcher.reset(); // e.g. its io_context was destroyed
+    waiting.on_token_ready();
+    REQUIRE(is_token_request(waiting.next()));
+    waiting.on_response(token_answer("tok"));
+    CHECK(bearer(waiting.next()) == "Bearer tok");
+}
+
+TEST_CASE("call machine: a wait for the token cancelled before the fetch ends ends the call")
+{
+    one_client s;
+    auto fetcher = s.call();
+    auto waiting = s.call();
+    REQUIRE(waiting.next().what == call_action::kind::wait_token);
+    waiting.on_token_ready(boost::asio::error::operation_aborted);
+    REQUIRE(waiting.next().what == call_action::kind::done);
+    auto r = waiting.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == boost::asio::error::operation_aborted);
+    // The fetch goes on for the others.
+    fetcher.on_response(token_answer("tok"));
+    CHECK(bearer(fetcher.next()) == "Bearer tok");
+}
+
+TEST_CASE("call machine: fetching a token now joins a fetch in flight")
+{
+    one_client s;
+    s.tokens.set(secret("tok-VALID"), std::chrono::seconds(3600));
+    auto now = s.fetch_now();
+    REQUIRE(is_token_request(now.next())); // even though the token held is valid
+    auto joining = s.fetch_now();
+    REQUIRE(joining.next().what == call_action::kind::wait_token);
+    now.on_response(token_answer("tok-FRESH"));
+    joining.on_token_ready();
+    CHECK(now.next().what == call_action::kind::done);
+    CHECK(now.take_response());
+    CHECK(joining.next().what == call_action::kind::done);
+    CHECK(joining.take_response());
+    CHECK(s.tokens.current().reveal() == "tok-FRESH");
+
+    token_state fixed(secret("tok"));
+    call_machine none(fixed, s.rp, s.cfg, call_machine::fetch_only_t{});
+    REQUIRE(none.next().what == call_action::kind::done);
+    auto r = none.take_response();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().field == "credentials");
 }

@@ -4,7 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace corti::admin;
 using corti::admin::testing::mock_transport;
@@ -623,4 +629,104 @@ TEST_CASE("client: an error found in a success body is scrubbed of the secrets t
     CHECK(r.error() == errc::unknown_field);
     CHECK(r.error().field == "/[redacted]");
     CHECK(r.error().to_string().find(token) == std::string::npos);
+}
+
+// Many calls at once: synchronous calls from several threads on one client.
+
+namespace {
+
+/** A thread-safe transport double: hands out tokens `tok-1`, `tok-2`, ...
+    (slowly, so that calls pile up behind a fetch), refuses any other bearer
+    than the latest with a 401, and creates users.
+*/
+class threaded_server
+{
+public:
+    result<http_response> send(http_request const& req)
+    {
+        if(req.target == "/functions/v1/public/auth/token")
+        {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            std::lock_guard<std::mutex> lock(mu_);
+            ++token_requests_;
+            current_ = "tok-" + std::to_string(token_requests_);
+            return testing::make_response(200, R"({"accessToken":")" + current_ +
+                                                   R"(","tokenType":"Bearer","expiresIn":3600})");
+        }
+        std::lock_guard<std::mutex> lock(mu_);
+        if(req.headers.find("Authorization") != "Bearer " + current_)
+        {
+            ++refused_;
+            return testing::make_response(401, R"({"message":"unauthorized"})");
+        }
+        ++created_;
+        return testing::make_response(201, docs_body);
+    }
+
+    /// The server forgets its token: every call in flight gets a 401.
+    void expire()
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        current_ = "expired";
+    }
+
+    int token_requests() const
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        return token_requests_;
+    }
+
+    int created() const
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        return created_;
+    }
+
+private:
+    mutable std::mutex mu_;
+    std::string current_;
+    int token_requests_ = 0;
+    int created_ = 0;
+    int refused_ = 0;
+};
+
+/// Runs `per_thread` calls of `f` on each of `threads` threads at once; returns the failures.
+template<class F>
+int on_threads(int threads, int per_thread, F f)
+{
+    std::atomic<int> failures{0};
+    std::vector<std::thread> pool;
+    for(int i = 0; i < threads; ++i)
+        pool.emplace_back([&] {
+            for(int j = 0; j < per_thread; ++j)
+                if(!f())
+                    ++failures;
+        });
+    for(auto& t : pool)
+        t.join();
+    return failures;
+}
+
+} // namespace
+
+TEST_CASE("client: 8 threads of create_user on one client fetch one token")
+{
+    threaded_server server;
+    client<threaded_server&> c(server, config{}, console_credentials{"admin@example.com", secret(password)});
+    int const failures = on_threads(8, 25, [&] { return static_cast<bool>(c.create_user("p", "c", docs_user())); });
+    CHECK(failures == 0);
+    CHECK(server.created() == 200);
+    CHECK(server.token_requests() == 1);
+}
+
+TEST_CASE("client: a burst of 401s on several threads fetches one new token")
+{
+    threaded_server server;
+    client<threaded_server&> c(server, config{}, console_credentials{"admin@example.com", secret(password)});
+    REQUIRE(c.fetch_token());
+    server.expire();
+    int const failures = on_threads(8, 1, [&] { return static_cast<bool>(c.create_user("p", "c", docs_user())); });
+    CHECK(failures == 0);
+    CHECK(server.created() == 8);
+    CHECK(server.token_requests() == 2);
 }

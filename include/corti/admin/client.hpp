@@ -44,9 +44,27 @@ namespace admin {
     With a `retry_policy` it retries GET and DELETE requests (never POST or
     PATCH) as `retry.hpp` describes.
 
+    @par Many calls at once
+    Any number of calls may be in flight on one client: synchronous members
+    called from several threads, asynchronous ones outstanding on one
+    `io_context` thread, on a strand, or on a thread pool, or both. They
+    share one token (`sansio::token_state`): when it must be fetched,
+    exactly one `/auth/token` request goes out and the other calls wait for
+    it and use its token (or fail with its error); a burst of 401s for one
+    token leads to one new fetch. How many requests are on the wire at once
+    is the transport's business (`beast_transport` keeps a bounded pool of
+    connections: `beast_transport_options::max_connections`).
+
     @par Thread Safety
-    Distinct objects: safe. Shared objects: unsafe (the transport usually
-    owns one connection, and the token is cached).
+    Distinct objects: safe. Shared objects: the operations (`run`,
+    `create_user`, `async_create_user`, ..., `fetch_token`) and `set_token`
+    are safe to call from several threads at once, provided the transport's
+    `send` / `async_send` are (`beast_transport`'s are; `testing::mock_transport`'s
+    are not). `set_retry_policy`, `set_token_refresh`, moving and destroying
+    need no call in flight. A synchronous call waits (blocks) while another
+    call fetches the token: do not make synchronous calls from a completion
+    handler running on the only thread of the `io_context` that runs this
+    client's asynchronous calls.
 */
 template<class Transport>
 class client
@@ -143,7 +161,9 @@ public:
         return detail::drive(transport_, retry_, steps);
     }
 
-    /** Fetches a new token with the client's credentials now.
+    /** Fetches a new token with the client's credentials now; when another
+        call is fetching one at this moment, waits for that fetch instead and
+        shares its outcome.
 
         @return nothing, or `errc::invalid_argument` (`credentials`) when the
         client has none, or the errors of `make_fetch_token_request`, the

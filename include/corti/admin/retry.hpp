@@ -159,12 +159,13 @@ inline retry_policy with_default_hooks(retry_policy p)
 {
     if(!p.jitter)
     {
-        // splitmix64, seeded from the clock: jitter needs spread, not secrecy,
-        // and this needs neither thread_local nor std::random_device (which
-        // bare-metal newlib lacks). Each policy copy has its own state.
-        auto seed = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-        p.jitter = [state = seed]() mutable {
-            std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        // splitmix64 of the clock, each time: jitter needs spread, not
+        // secrecy, and this keeps no state (calls on several threads share
+        // the policy) and needs no std::random_device (bare-metal newlib
+        // lacks it).
+        p.jitter = [] {
+            std::uint64_t z = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) +
+                              0x9E3779B97F4A7C15ULL;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
             z ^= z >> 31;

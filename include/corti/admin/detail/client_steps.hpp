@@ -7,7 +7,8 @@
     then the operation's parser), fetching a token (`token_steps`), and
     every page of a list (`paging_steps`). Each has the same face, which
     both drivers execute: `next()` (a `call_action`), `on_response`,
-    `on_wait_done`, and `take_result()` once `next()` is `done`.
+    `on_wait_done`, `on_token_ready`, and `take_result()` once `next()` is
+    `done`.
 */
 
 #include <corti/admin/config.hpp>
@@ -51,23 +52,39 @@ struct client_state
     retry_policy const& retry;
 };
 
+/// The face the drivers execute, handed to a call machine.
+class machine_steps
+{
+public:
+    sansio::call_action next() const noexcept { return m_.next(); }
+    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
+    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
+    void on_token_ready(boost::system::error_code ec) { m_.on_token_ready(ec); }
+
+protected:
+    explicit machine_steps(sansio::call_machine m) : m_(std::move(m)) {}
+
+    sansio::call_machine m_;
+};
+
 /// One operation: the call machine, then `Op::parse` on its answer.
 template<class Op>
-class op_steps
+class op_steps : public machine_steps
 {
 public:
     using result_type = result<typename Op::result_type>;
 
     /// `for_async`: the asynchronous driver (copies the call's secret, waits on a timer).
     op_steps(client_state const& s, Op const& op, bool for_async)
-        : cfg_(&s.cfg), m_(s.tokens, s.retry, s.cfg, op.build(s.cfg, s.tokens.for_build()), operations::sent_secret(op),
-                           {Op::info.retryable(), for_async || static_cast<bool>(s.retry.sleep), for_async})
+        : machine_steps({s.tokens,
+                         s.retry,
+                         s.cfg,
+                         op.build(s.cfg, s.tokens.for_build()),
+                         operations::sent_secret(op),
+                         {Op::info.retryable(), for_async || static_cast<bool>(s.retry.sleep), for_async}}),
+          cfg_(&s.cfg)
     {
     }
-
-    sansio::call_action next() const noexcept { return m_.next(); }
-    void on_response(result<http_response> r) { m_.on_response(std::move(r)); }
-    void on_wait_done(boost::system::error_code ec) { m_.on_wait_done(ec); }
 
     result_type take_result()
     {
@@ -82,53 +99,32 @@ public:
 
 private:
     config const* cfg_;
-    sansio::call_machine m_;
 };
 
-/** Fetching a token: one POST to `/auth/token`, never resent, whose answer
-    the token state keeps. Errors: `errc::invalid_argument` (`credentials`)
-    without credentials, nothing sent; those of `make_fetch_token_request`,
-    the transport and `parse_fetch_token_response`, scrubbed of the password.
+/** Fetching a token now (`client::fetch_token`): one POST to
+    `/auth/token`, never resent, whose answer the shared token keeps; or,
+    when another call is fetching one, that fetch's outcome. Errors:
+    `errc::invalid_argument` (`credentials`) without credentials, nothing
+    sent; those of `make_fetch_token_request`, the transport and
+    `parse_fetch_token_response`, scrubbed of the password.
 */
-class token_steps
+class token_steps : public machine_steps
 {
 public:
     using result_type = result<void>;
 
-    explicit token_steps(client_state const& s) : cfg_(&s.cfg), tokens_(&s.tokens)
+    explicit token_steps(client_state const& s)
+        : machine_steps({s.tokens, s.retry, s.cfg, sansio::call_machine::fetch_only_t{}})
     {
-        if(auto req = s.tokens.fetch_request(s.cfg); !req)
-            out_.emplace(std::move(req).error());
-        else
-            req_.emplace(std::move(*req));
     }
 
-    sansio::call_action next() const noexcept
+    result_type take_result()
     {
-        if(out_)
-            return {};
-        return {sansio::call_action::kind::send, &*req_, {}};
-    }
-
-    void on_response(result<http_response> r)
-    {
-        if(out_)
-            return;
+        auto r = m_.take_response();
         if(!r)
-            out_.emplace(redact(std::move(r).error(), tokens_->credentials()->password.reveal()));
-        else
-            out_.emplace(tokens_->accept(std::move(*r), *cfg_));
+            return std::move(r).error();
+        return {};
     }
-
-    void on_wait_done(boost::system::error_code) noexcept {}
-
-    result_type take_result() { return std::move(*out_); }
-
-private:
-    config const* cfg_;
-    sansio::token_state* tokens_;
-    std::optional<http_request> req_;
-    std::optional<result_type> out_;
 };
 
 /// The items of a page.
@@ -176,6 +172,15 @@ public:
         if(out_)
             return;
         call_->on_wait_done(ec);
+        if(call_->next().what == sansio::call_action::kind::done)
+            end_page();
+    }
+
+    void on_token_ready(boost::system::error_code ec)
+    {
+        if(out_)
+            return;
+        call_->on_token_ready(ec);
         if(call_->next().what == sansio::call_action::kind::done)
             end_page();
     }
@@ -237,8 +242,8 @@ private:
     }
 };
 
-/** Runs `steps` synchronously: executes each action with `t.send` and the
-    policy's `sleep`, and returns the result.
+/** Runs `steps` synchronously: executes each action with `t.send`, the
+    policy's `sleep`, and the shared token's `wait`, and returns the result.
 */
 template<class Transport, class Steps>
 typename Steps::result_type drive(Transport& t, retry_policy const& retry, Steps& steps)
@@ -252,6 +257,10 @@ typename Steps::result_type drive(Transport& t, retry_policy const& retry, Steps
         case sansio::call_action::kind::wait:
             retry.sleep(a.delay);
             steps.on_wait_done({});
+            break;
+        case sansio::call_action::kind::wait_token:
+            a.tokens->wait(a.round);
+            steps.on_token_ready({});
             break;
         case sansio::call_action::kind::done: return steps.take_result();
         }

@@ -24,6 +24,7 @@
 #include <boost/system/error_code.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -38,9 +39,10 @@ struct call_action
     /// The kinds of action.
     enum class kind
     {
-        send, ///< send `*request`, then call `on_response`
-        wait, ///< wait `delay`, then call `on_wait_done`
-        done  ///< the call is over: take its result
+        send,       ///< send `*request`, then call `on_response`
+        wait,       ///< wait `delay`, then call `on_wait_done`
+        wait_token, ///< wait until `tokens` ends fetch round `round`, then call `on_token_ready`
+        done        ///< the call is over: take its result
     };
 
     /// Which action.
@@ -49,6 +51,11 @@ struct call_action
     http_request const* request = nullptr;
     /// How long to wait (`kind::wait`).
     std::chrono::milliseconds delay{0};
+    /// The shared token whose fetch the call waits for (`kind::wait_token`):
+    /// `token_state::wait` or `token_state::when_fetched`.
+    token_state* tokens = nullptr;
+    /// The fetch round to wait for (`kind::wait_token`).
+    std::uint64_t round = 0;
 };
 
 /** The retry policy of one request, without I/O: whether an answer calls
@@ -89,10 +96,61 @@ private:
     retry_policy::clock::time_point deadline_{};
 };
 
+/** Ends a fetch round that a call started and never finished (its driver
+    gave up on the call, e.g. an io_context destroyed with the call in
+    flight), so that the calls waiting for it go on: one of them fetches.
+*/
+class fetch_guard
+{
+public:
+    fetch_guard() = default;
+    /// Moves the duty to end the fetch; `o` has none left.
+    ///@{
+    fetch_guard(fetch_guard&& o) noexcept : tokens_(std::exchange(o.tokens_, nullptr)), cfg_(o.cfg_) {}
+    fetch_guard& operator=(fetch_guard&& o) noexcept
+    {
+        if(this != &o)
+        {
+            release();
+            tokens_ = std::exchange(o.tokens_, nullptr);
+            cfg_ = o.cfg_;
+        }
+        return *this;
+    }
+    ///@}
+    fetch_guard(fetch_guard const&) = delete;
+    fetch_guard& operator=(fetch_guard const&) = delete;
+    ~fetch_guard() { release(); }
+
+    /// The call has started a fetch of `tokens`.
+    void arm(token_state& tokens, config const& cfg) noexcept
+    {
+        tokens_ = &tokens;
+        cfg_ = &cfg;
+    }
+
+    /// The call ends its fetch itself.
+    void disarm() noexcept { tokens_ = nullptr; }
+
+private:
+    token_state* tokens_ = nullptr;
+    config const* cfg_ = nullptr;
+
+    void release()
+    {
+        if(auto* t = std::exchange(tokens_, nullptr))
+            t->finish_fetch(error(make_error_code(boost::system::errc::operation_canceled),
+                                  "the call fetching the token ended before its answer"),
+                            *cfg_);
+    }
+};
+
 /** One call: a token first when the client has credentials and none is
-    valid; then the call's request, sent again as the retry schedule allows;
-    after a 401 (refused before it took effect, so safe to send again) a new
-    token and the request once more. The final answer is scrubbed of every
+    valid (fetched by this call, or by another call in flight that this one
+    waits for: `token_state` is single flight); then the call's request,
+    sent again as the retry schedule allows; after a 401 (refused before it
+    took effect, so safe to send again) a new token (unless another call
+    already replaced the refused one) and the request once more. The final answer is scrubbed of every
     secret (the token, a refused token, the call's own secret such as a
     password in its body, the Console password) before the driver parses
     it, and so is every error.
@@ -125,10 +183,27 @@ public:
     {
         if(!req_)
             finish(req_.error());
-        else if(tokens_->needs_fetch())
-            fetch_token(stage::first_token);
         else
-            use_token(stage::request);
+            acquire_token(stage::request);
+    }
+
+    /// Marks the constructor that only fetches a token.
+    struct fetch_only_t
+    {
+    };
+
+    /** Starts fetching a new token now (`client::fetch_token`), or waiting
+        for the fetch in flight. The answer is an empty `http_response`, or
+        the error: `errc::invalid_argument` (`credentials`) without credentials,
+        or those of `token_state::finish_fetch`.
+    */
+    call_machine(token_state& tokens, retry_policy const& retry, config const& cfg, fetch_only_t)
+        : tokens_(&tokens), cfg_(&cfg), req_(http_request{}), retry_(retry, false), force_(true)
+    {
+        if(!tokens_->credentials())
+            finish(tokens_->fetch_request(cfg).error());
+        else
+            acquire_token(stage::done);
     }
 
     /// Returns what the driver does now.
@@ -136,8 +211,8 @@ public:
     {
         switch(stage_)
         {
-        case stage::first_token:
-        case stage::new_token: return {call_action::kind::send, &*token_req_, {}};
+        case stage::fetching: return {call_action::kind::send, &*token_req_, {}};
+        case stage::waiting_token: return {call_action::kind::wait_token, nullptr, {}, tokens_, *waited_};
         case stage::request:
         case stage::resend: return {call_action::kind::send, &*req_, {}};
         case stage::waiting: return {call_action::kind::wait, nullptr, delay_};
@@ -151,22 +226,23 @@ public:
     {
         switch(stage_)
         {
-        case stage::first_token:
-        case stage::new_token: {
-            stage const then = stage_ == stage::first_token ? stage::request : stage::resend;
+        case stage::fetching: {
+            guard_.disarm(); // the round ends here, whatever happens
             if(!r)
-                return finish(std::move(r).error());
-            if(auto ok = tokens_->accept(std::move(*r), *cfg_); !ok)
+                r = scrub(std::move(r).error());
+            if(auto ok = tokens_->finish_fetch(std::move(r), *cfg_); !ok)
                 return finish(ok.error());
-            return use_token(then);
+            return acquire_token(after_token_);
         }
         case stage::request:
             if(retry(r, stage::request))
                 return;
             if(r && r->status == 401 && tokens_->credentials())
             {
-                refused_ = tokens_->current();
-                return fetch_token(stage::new_token);
+                refused_ = token_;
+                refused_generation_ = generation_;
+                waited_.reset();
+                return acquire_token(stage::resend);
             }
             return answer(std::move(r));
         case stage::resend:
@@ -174,8 +250,22 @@ public:
                 return;
             return answer(std::move(r));
         case stage::waiting:
+        case stage::waiting_token:
         case stage::done: return;
         }
+    }
+
+    /** Ends the wait of the last `wait_token` action: once the round ended,
+        the call goes on with its token or its error; an error code before
+        then (a cancelled wait) ends the call with it.
+    */
+    void on_token_ready(boost::system::error_code ec = {})
+    {
+        if(stage_ != stage::waiting_token)
+            return;
+        acquire_token(after_token_);
+        if(ec && stage_ == stage::waiting_token)
+            finish(error(ec, "cancelled while waiting for the token"));
     }
 
     /// Ends the wait of the last `wait` action: an error code (a cancelled timer) ends the call with it.
@@ -204,11 +294,11 @@ public:
 private:
     enum class stage
     {
-        first_token, // sending the token request
-        request,     // sending the call's request
-        new_token,   // sending the token request after a 401
-        resend,      // sending the call's request again
-        waiting,     // before sending the call's request again
+        fetching,      // sending the token request, then `after_token_`
+        waiting_token, // waiting for another call's fetch, then `after_token_`
+        request,       // sending the call's request
+        resend,        // sending the call's request again, after a 401
+        waiting,       // before sending the call's request again
         done
     };
 
@@ -217,13 +307,20 @@ private:
     result<http_request> req_;
     std::string_view secret_view_; // the synchronous driver's: its caller's arguments outlive the call
     secret secret_copy_;           // the asynchronous driver's
-    secret refused_;
+    secret token_;                 // the token the request carries
+    std::uint64_t generation_ = 0;
+    secret refused_; // a token the server refused
+    std::optional<std::uint64_t> refused_generation_;
+    std::optional<std::uint64_t> waited_; // the fetch round the call waits for (or did)
     std::optional<http_request> token_req_;
     stage stage_ = stage::done;
+    stage after_token_ = stage::done;
     stage after_wait_ = stage::done;
     std::chrono::milliseconds delay_{0};
     retry_schedule retry_;
+    bool force_ = false; // fetch only
     std::optional<result<http_response>> out_;
+    fetch_guard guard_; // last: ends a fetch the driver gave up on, before the rest goes
 
     bool retry(result<http_response> const& r, stage s)
     {
@@ -239,7 +336,7 @@ private:
     template<class F>
     void each_secret(F f) const
     {
-        f(tokens_->current().reveal());
+        f(token_.reveal());
         f(refused_.reveal());
         f(secret_view_);
         f(secret_copy_.reveal());
@@ -253,21 +350,45 @@ private:
         stage_ = stage::done;
     }
 
-    void fetch_token(stage s)
+    // Asks the shared token what to do, then goes to stage `then` with it.
+    void acquire_token(stage then)
     {
-        auto t = tokens_->fetch_request(*cfg_);
-        if(!t)
-            return finish(std::move(t).error());
-        token_req_.emplace(std::move(*t));
-        stage_ = s;
-    }
-
-    void use_token(stage s)
-    {
+        after_token_ = then;
+        auto g = tokens_->acquire(refused_generation_, waited_, force_);
+        switch(g.what)
+        {
+        case token_grant::kind::fail: return finish(std::move(*g.failure));
+        case token_grant::kind::wait:
+            waited_ = g.ticket;
+            stage_ = stage::waiting_token;
+            return;
+        case token_grant::kind::fetch: {
+            waited_ = g.ticket;
+            auto t = tokens_->fetch_request(*cfg_);
+            if(!t)
+            {
+                tokens_->finish_fetch(t.error(), *cfg_);
+                return finish(std::move(t).error());
+            }
+            token_req_.emplace(std::move(*t));
+            guard_.arm(*tokens_, *cfg_);
+            stage_ = stage::fetching;
+            return;
+        }
+        case token_grant::kind::use: break;
+        }
+        token_ = std::move(g.token);
+        generation_ = g.ticket;
+        if(then == stage::done) // fetch only: the token is in
+        {
+            out_.emplace(http_response{});
+            stage_ = stage::done;
+            return;
+        }
         if(tokens_->credentials())
-            if(auto ok = detail::set_bearer(*req_, tokens_->current()); !ok)
+            if(auto ok = detail::set_bearer(*req_, token_); !ok)
                 return finish(ok.error());
-        stage_ = s;
+        stage_ = then;
         retry_.start();
     }
 

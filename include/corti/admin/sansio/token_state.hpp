@@ -14,14 +14,17 @@
 #include <corti/admin/http.hpp>
 #include <corti/admin/operations.hpp>
 #include <corti/admin/secret.hpp>
+#include <corti/admin/detail/thread.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace corti {
 namespace admin {
@@ -43,14 +46,42 @@ struct console_credentials
 
 namespace sansio {
 
-/** The token a client sends, and when it fetches another.
+/** What a call does about its token (`token_state::acquire`). */
+struct token_grant
+{
+    /// The kinds of answer.
+    enum class kind
+    {
+        use,   ///< send the call with `token`
+        fetch, ///< fetch one: send `fetch_request`, then `finish_fetch`
+        wait,  ///< another call is fetching one: wait for round `ticket` to end
+        fail   ///< the fetch waited for failed: `failure` is the call's answer
+    };
+
+    /// Which answer.
+    kind what = kind::use;
+    /// The token to send (`kind::use`).
+    secret token;
+    /// `kind::use`: the token's generation (give it to `acquire` after a 401);
+    /// `kind::fetch` and `kind::wait`: the fetch round (give it to `acquire` once it ended).
+    std::uint64_t ticket = 0;
+    /// The fetch's error (`kind::fail`), scrubbed of the password.
+    std::optional<error> failure;
+};
+
+/** The token a client sends, and when it fetches another, shared by every
+    call in flight on one client.
 
     With a fixed token (no credentials) that token is always sent. With
     `console_credentials` a token is fetched when there is none or when the
-    one held nears its expiry, and again after a 401.
+    one held nears its expiry, and again after a 401. Fetches are single
+    flight: while one call fetches, the others that need a token wait for
+    that fetch (a *round*) and use its token, or fail with its error; a
+    burst of 401s for one token leads to one fetch.
 
     @par Thread Safety
-    Distinct objects: safe. Shared objects: unsafe.
+    Distinct objects: safe. Shared objects: safe, except `set_refresh`,
+    moving and destroying, which need no call in flight.
 */
 class token_state
 {
@@ -59,49 +90,107 @@ public:
     using clock = std::chrono::steady_clock;
 
     /// Holds a fixed bearer token.
-    explicit token_state(secret token) : token_(std::move(token)) {}
+    explicit token_state(secret token) { s_.token = std::move(token); }
 
     /// Fetches tokens with `credentials`.
     explicit token_state(console_credentials credentials) : credentials_(std::move(credentials)) {}
 
+    /// Moves the token and the policy; no call may be in flight on `other`.
+    token_state(token_state&& other) noexcept
+        : credentials_(std::move(other.credentials_)), margin_(other.margin_), clock_(std::move(other.clock_)),
+          s_(std::move(other.s_))
+    {
+    }
+
+    token_state(token_state const&) = delete;
+    token_state& operator=(token_state const&) = delete;
+    token_state& operator=(token_state&&) = delete;
+    ~token_state() = default;
+
     /// Returns the credentials, or nullptr for a fixed token.
     console_credentials const* credentials() const noexcept { return credentials_ ? &*credentials_ : nullptr; }
 
-    /// Returns the token held now (possibly empty or expired).
-    secret const& current() const noexcept { return token_; }
+    /// Returns a copy of the token held now (possibly empty or expired).
+    secret current() const
+    {
+        detail::unique_lock lock(mu_);
+        return s_.token;
+    }
 
     /** Returns true when the client has credentials and no token that is
         valid now (a token without an expiry, from `set`, is valid until a 401).
     */
-    bool needs_fetch() const { return credentials_ && (token_.empty() || (expiry_ && clock_() >= *expiry_)); }
+    bool needs_fetch() const
+    {
+        detail::unique_lock lock(mu_);
+        return credentials_ && !fresh();
+    }
 
-    /** Returns the token to build a call's request with: the current one, or
-        a stand-in when a new one is fetched first (`detail::set_bearer`
-        replaces it once the new one is known).
+    /** Returns the token to build a call's request with: the fixed token, or
+        with credentials a stand-in that `detail::set_bearer` replaces once
+        `acquire` said which token the call sends.
     */
-    secret const& for_build() const { return needs_fetch() ? stand_in_ : token_; }
+    secret for_build() const { return credentials_ ? secret(stand_in) : current(); }
 
     /// Replaces the token; no expiry is known (valid until a 401).
     void set(secret token) noexcept
     {
-        token_ = std::move(token);
-        expiry_.reset();
+        detail::unique_lock lock(mu_);
+        s_.token = std::move(token);
+        s_.expiry.reset();
+        ++s_.generation;
     }
 
     /// Replaces the token with one that expires in `expires_in` (see `expiry_after`).
     void set(secret token, std::chrono::seconds expires_in)
     {
         auto const expiry = expiry_after(expires_in); // the clock may throw: nothing changed then
-        token_ = std::move(token);
-        expiry_ = expiry;
+        detail::unique_lock lock(mu_);
+        s_.token = std::move(token);
+        s_.expiry = expiry;
+        ++s_.generation;
     }
 
-    /// Sets the refresh margin and, when `now` is not empty, the clock.
+    /// Sets the refresh margin and, when `now` is not empty, the clock (no call may be in flight).
     void set_refresh(std::chrono::seconds margin, std::function<clock::time_point()> now)
     {
         margin_ = margin;
         if(now)
             clock_ = std::move(now);
+    }
+
+    /** Says what a call does about its token.
+
+        @param refused the generation of a token the server refused with a
+        401: that token is not used again.
+        @param waited the round a `kind::wait` (or this call's own
+        `kind::fetch`) named, once it ended: its token is used even when it
+        expires at once, and its error is the call's answer.
+        @param force fetch even when the token held is valid (`client::fetch_token`).
+        @return `use` with the token; `fetch` when this call must fetch one
+        (it then must call `finish_fetch`, whatever happens); `wait` when
+        another call is fetching; `fail` with the error of the round waited for.
+    */
+    token_grant acquire(std::optional<std::uint64_t> refused = std::nullopt,
+                        std::optional<std::uint64_t> waited = std::nullopt, bool force = false)
+    {
+        detail::unique_lock lock(mu_);
+        if(!credentials_)
+            return use();
+        bool const refused_now = refused && *refused == s_.generation;
+        if(waited && s_.round > *waited)
+        {
+            if(s_.failure && s_.round == *waited + 1)
+                return {token_grant::kind::fail, {}, 0, s_.failure};
+            if(!s_.token.empty() && !refused_now)
+                return use();
+        }
+        else if(!force && fresh() && !refused_now)
+            return use();
+        if(s_.fetching)
+            return {token_grant::kind::wait, {}, s_.round, std::nullopt};
+        s_.fetching = true;
+        return {token_grant::kind::fetch, {}, s_.round, std::nullopt};
     }
 
     /** Returns the `/auth/token` request for the credentials.
@@ -113,10 +202,63 @@ public:
     {
         if(!credentials_)
             return error(errc::invalid_argument, "the client was made with a fixed token", "credentials");
-        auto req = operations::fetch_token{credentials_->email, credentials_->password}.build(cfg, token_);
+        auto req = operations::fetch_token{credentials_->email, credentials_->password}.build(cfg, secret());
         if(!req)
             return detail::redact(std::move(req).error(), credentials_->password.reveal());
         return req;
+    }
+
+    /** Ends the fetch `acquire` gave this call: keeps the token of `answer`
+        (see `accept`), and wakes the calls that wait for it. A call that
+        was told `fetch` must call this exactly once, with an error when it
+        sent nothing or was cancelled.
+        @return nothing, or the fetch's error (the transport's, or those of
+        `accept`), scrubbed of the password. A cancelled fetch
+        (`operation_canceled`) is not the waiting calls' answer: one of them
+        fetches again.
+    */
+    result<void> finish_fetch(result<http_response> answer, config const& cfg)
+    {
+        result<void> out;
+        if(answer)
+            out = accept(std::move(*answer), cfg);
+        else
+            out = detail::redact(std::move(answer).error(), password());
+        std::vector<std::function<void()>> waiters;
+        {
+            detail::unique_lock lock(mu_);
+            s_.fetching = false;
+            ++s_.round;
+            if(out || out.error().code == boost::system::errc::operation_canceled)
+                s_.failure.reset();
+            else
+                s_.failure = out.error();
+            waiters.swap(s_.waiters);
+        }
+        cv_.notify_all();
+        for(auto& w : waiters)
+            w();
+        return out;
+    }
+
+    /// Blocks until fetch round `round` ends (a synchronous call told `wait`).
+    void wait(std::uint64_t round)
+    {
+        detail::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return s_.round > round; });
+    }
+
+    /** Calls `f` once fetch round `round` ends, on the thread that ends it
+        (an asynchronous call told `wait`; `f` should only post).
+        @return false when the round has already ended (`f` is not kept).
+    */
+    bool when_fetched(std::uint64_t round, std::function<void()> f)
+    {
+        detail::unique_lock lock(mu_);
+        if(s_.round > round)
+            return false;
+        s_.waiters.push_back(std::move(f));
+        return true;
     }
 
     /** Reads the answer of `/auth/token` and keeps the token until shortly
@@ -131,11 +273,10 @@ public:
             http_response& r;
             ~wipe_on_exit() { r.wipe(); }
         } const wipe{resp};
-        std::string_view const password = credentials_ ? credentials_->password.reveal() : std::string_view();
-        detail::redact_response(resp, password);
+        detail::redact_response(resp, password());
         auto tok = operations::parse<operations::fetch_token>(resp, cfg);
         if(!tok)
-            return detail::redact(std::move(tok).error(), password);
+            return detail::redact(std::move(tok).error(), password());
         set(std::move(tok->token), std::chrono::seconds(tok->expires_in));
         return {};
     }
@@ -144,8 +285,8 @@ public:
         is clamped to [0, max_token_lifetime] before any conversion (seconds
         to the clock's nanoseconds overflow past 292 years), the refresh
         margin to [0, half the lifetime], and the sum saturates at the
-        clock's end. A lifetime of 0 gives now: the token serves the call
-        that fetched it, and the next call fetches another.
+        clock's end. A lifetime of 0 gives now: the token serves the calls
+        of the fetch that got it, and the next call fetches another.
     */
     clock::time_point expiry_after(std::chrono::seconds expires_in) const
     {
@@ -159,13 +300,37 @@ public:
         return now + ttl;
     }
 
+    /// The stand-in `for_build` gives with credentials.
+    static constexpr std::string_view stand_in = "token-to-come";
+
 private:
-    secret token_;
+    // What calls in flight share; guarded by `mu_`.
+    struct shared
+    {
+        secret token;
+        std::optional<clock::time_point> expiry; // none: valid until a 401
+        std::uint64_t generation = 0;            // bumped by every new token
+        bool fetching = false;                   // a round is in flight
+        std::uint64_t round = 0;                 // rounds ended
+        std::optional<error> failure;            // the error of round `round`, if it failed
+        std::vector<std::function<void()>> waiters;
+    };
+
     std::optional<console_credentials> credentials_;
-    std::optional<clock::time_point> expiry_; // none: valid until a 401
-    secret stand_in_{"token-to-come"};
     std::chrono::seconds margin_{60};
     std::function<clock::time_point()> clock_ = [] { return clock::now(); };
+    mutable detail::mutex mu_;
+    detail::condition_variable cv_;
+    shared s_;
+
+    std::string_view password() const noexcept
+    {
+        return credentials_ ? credentials_->password.reveal() : std::string_view();
+    }
+
+    // Under the lock.
+    bool fresh() const { return !s_.token.empty() && !(s_.expiry && clock_() >= *s_.expiry); }
+    token_grant use() const { return {token_grant::kind::use, s_.token, s_.generation, std::nullopt}; }
 };
 
 } // namespace sansio

@@ -20,6 +20,7 @@
 #include <boost/asio/associator.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/associated_executor.hpp>
+#include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/prepend.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -61,6 +62,11 @@ struct retry_timer_fired
 {
 };
 
+/// Tells `call_op` that the token fetch it waited for ended (or that it was cancelled).
+struct token_fetched
+{
+};
+
 /** The intermediate handler of an asynchronous call: sends each request the
     call's steps (`detail::op_steps` and the like) ask for, gives them each answer, and
     calls the user's handler with the result. Its associated executor,
@@ -75,6 +81,8 @@ struct call_op
     Handler handler_;
     // On the heap: this handler moves while the timer waits.
     std::unique_ptr<boost::asio::steady_timer> timer_{};
+    // Shared: the token state's wake-up holds it weakly.
+    std::shared_ptr<boost::asio::steady_timer> token_timer_{};
     // The request being sent, on the heap so that it stays put while this
     // handler moves: the transport may read it until it calls the handler.
     std::unique_ptr<http_request const> sending_{};
@@ -93,6 +101,29 @@ struct call_op
             timer.async_wait(boost::asio::prepend(std::move(*this), retry_timer_fired{}));
             return true;
         }
+        case sansio::call_action::kind::wait_token: {
+            // Another call fetches the token. A timer that never expires is
+            // the wait: the fetch's end cancels it (posted: a timer is not
+            // thread-safe), and so does the user's cancellation slot. The
+            // token state holds it weakly: the call may be gone by then.
+            auto timer = std::make_shared<boost::asio::steady_timer>(transport_executor(*transport_),
+                                                                     boost::asio::steady_timer::time_point::max());
+            auto* tokens = a.tokens;
+            auto const round = a.round;
+            auto ex = transport_executor(*transport_);
+            token_timer_ = timer;
+            timer->async_wait(boost::asio::prepend(std::move(*this), token_fetched{}));
+            std::weak_ptr<boost::asio::steady_timer> weak = timer;
+            auto wake = [ex, weak] {
+                boost::asio::post(ex, [weak] {
+                    if(auto t = weak.lock())
+                        t->cancel();
+                });
+            };
+            if(!tokens->when_fetched(round, wake))
+                wake(); // it ended meanwhile
+            return true;
+        }
         case sansio::call_action::kind::send: {
             sending_ = std::make_unique<http_request const>(*a.request);
             http_request const& req = *sending_;
@@ -109,6 +140,16 @@ struct call_op
     {
         sending_.reset(); // the transport is done with it
         steps_.on_response(std::move(r));
+        if(!step())
+            std::move(handler_)(steps_.take_result());
+    }
+
+    void operator()(token_fetched, boost::system::error_code ec)
+    {
+        token_timer_.reset();
+        // Cancelled is how the fetch's end wakes the call: only a wait that
+        // is still pending afterwards (the user's cancellation) ends the call.
+        steps_.on_token_ready(ec == boost::asio::error::operation_aborted ? ec : boost::system::error_code());
         if(!step())
             std::move(handler_)(steps_.take_result());
     }
