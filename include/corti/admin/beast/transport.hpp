@@ -21,7 +21,9 @@
       then contains OpenSSL's "certificate verify failed" and the reason,
       e.g. "hostname mismatch"); also a CA file or PEM that did not load,
       and a failed write of the request.
-    - `errc::timeout`: the call's deadline passed.
+    - `errc::timeout`: the call's deadline passed, including while it
+      waited for a free connection ("while waiting for a free connection
+      to HOST:PORT").
     - `errc::truncated_response`: the connection closed before a complete
       response arrived.
     - `errc::invalid_response`: the bytes were not a valid HTTP/1.1 response.
@@ -38,6 +40,8 @@
 */
 
 #include <corti/admin/beast/detail/connection.hpp>
+#include <corti/admin/beast/detail/deadline.hpp>
+#include <corti/admin/beast/detail/pool.hpp>
 #include <corti/admin/beast/detail/request.hpp>
 #include <corti/admin/beast/detail/send_op.hpp>
 #include <corti/admin/beast/detail/shared_state.hpp>
@@ -49,6 +53,7 @@
 #include <boost/asio/compose.hpp>
 #include <boost/asio/execution_context.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/system_executor.hpp>
 
@@ -82,11 +87,21 @@ struct beast_transport_access;
     only for loopback hosts when the caller opted in.
 
     @par Connections
-    One kept-alive connection is remembered and reused by the next request
-    to the same host, port and scheme (and executor). Before a request is
-    written on it, the idle connection must pass a check: idle for at most
-    `max_idle`, no unread bytes, and a non-blocking peek at the socket that
-    shows neither end-of-file nor data (a server that closed an idle
+    A pool: at most `max_connections` connections are open at once to one
+    (scheme, host, port), idle or busy, counting those of `send` and of
+    `async_send`. A call that finds them all busy waits, in the order the
+    calls came (FIFO), for one to come free; the wait counts against its
+    deadline (`errc::timeout`), and an `async_send` can be cancelled while
+    it waits. Kept-alive connections wait idle for the next request to the
+    same (scheme, host, port): an `async_send` reuses only those made on the
+    same executor, a `send` only those made by `send` (each owns a private
+    `io_context`, which goes with it). An idle connection that does not fit
+    the first waiting call is closed to make room. Idle connections older
+    than `max_idle` are closed when the pool next looks at that (scheme,
+    host, port). Before a request is written on an idle connection, it must
+    pass a check: idle for at most `max_idle`, no unread bytes, and a
+    non-blocking peek at the socket that shows neither end-of-file nor
+    data (a server that closed an idle
     connection has sent a FIN or a TLS close_notify). A connection that
     fails the check is closed and a new one made; nothing was sent on it.
     The response decides whether the connection is kept: HTTP/1.1 without
@@ -117,16 +132,25 @@ struct beast_transport_access;
 
     @par Executors
     Constructed without an executor, the transport supports `send` only,
-    which runs a private `io_context` (made on first use) on the calling
-    thread. Constructed with an executor (or an execution context),
-    `async_send` runs on it; `send` still works and uses the private
-    context with a connection of its own.
+    which runs a private `io_context` (one per connection of `send`) on the
+    calling thread. Constructed with an executor (or an execution context),
+    `async_send` runs on it, each call on a strand of its own (so its
+    steps never run at once, even on an `io_context` run by several
+    threads); `send` still works, with its own connections.
 
     @par Thread Safety
-    Distinct objects: safe. Shared objects: unsafe; use one transport from
-    one thread or strand at a time. Several `async_send` may be outstanding
-    on one transport (each beyond the first opens its own connection), but
-    their handlers must not run concurrently.
+    Distinct objects: safe. Shared objects: `send`, `async_send`,
+    `get_executor` and `options` are safe from any number of threads at
+    once, and any number of `async_send` may be outstanding, with their
+    handlers running concurrently (e.g. on an `io_context` run by several
+    threads). `close` is safe at the same time too (it closes only idle
+    connections). Moving, assigning or destroying the transport is not:
+    do it while no other thread uses it and no call is outstanding (an
+    operation still running keeps the shared state alive, but its
+    connection then goes to a pool nothing else uses). A `send` made from
+    a handler running on the executor of `async_send` blocks that thread:
+    with the pool full of `async_send` calls that need the thread, it waits
+    until its deadline.
 */
 class beast_transport
 {
@@ -188,9 +212,11 @@ public:
     /// Returns the executor given at construction; empty when none was.
     executor_type get_executor() const noexcept { return ex_; }
 
-    /** Sends `req` and waits for the response, at most `options().timeout`.
+    /** Sends `req` and waits for the response, at most `options().timeout`
+        (including the wait for a free connection).
 
-        Runs the transport's private `io_context` on the calling thread.
+        Runs the private `io_context` of its connection on the calling
+        thread. Safe to call from several threads at once.
 
         @return the response (any status, including 3xx, 4xx and 5xx), or
         an error listed in the file comment.
@@ -198,20 +224,32 @@ public:
     result<http_response> send(http_request const& req)
     {
         auto& sh = *shared_;
-        if(!sh.sync_context)
-            sh.sync_context = std::make_unique<boost::asio::io_context>(1);
-        auto& ioc = *sh.sync_context;
+        if(sh.setup_error)
+            return *sh.setup_error;
+        auto prepared = detail::prepare_request(req);
+        if(!prepared)
+            return prepared.error();
+        auto const deadline = detail::deadline_after(sh.settings.timeout);
+        detail::pool_lease lease;
+        std::unique_ptr<detail::beast_connection> conn;
+        if(!sh.pool.acquire_sync(prepared->key, deadline, lease, conn))
+            return detail::timeout_error("waiting for a free connection to", sh.settings, prepared->key);
+        // Only this call runs it until the lease goes back, after the loop.
+        auto& ioc = *lease.context();
+        detail::pool_lease back;
         std::optional<result<http_response>> out;
         auto on_done = [&out](result<http_response> r) { out.emplace(std::move(r)); };
         boost::asio::async_compose<decltype(on_done), void(result<http_response>)>(
-            detail::beast_send_op(shared_, ioc.get_executor(), detail::prepare_request(req)), on_done,
-            ioc.get_executor());
+            detail::beast_send_op(shared_, ioc.get_executor(), std::move(*prepared), deadline, std::move(lease),
+                                  std::move(conn), &back),
+            on_done, ioc.get_executor());
         ioc.restart();
         // run_one, not run: a lost resolve race may leave a getaddrinfo
         // running, and the caller must not wait for it.
         while(!out && ioc.run_one() != 0)
         {
         }
+        back.release();
         if(!out)
             return error(errc::connection_failed, "beast_transport: the operation did not complete");
         return std::move(*out);
@@ -241,26 +279,30 @@ public:
     auto async_send(http_request const& req, CompletionToken&& token)
     {
         using signature = void(result<http_response>);
-        executor_type io = ex_;
+        executor_type ex = ex_;
+        executor_type io;
         std::optional<error> early;
-        if(!io)
+        if(!ex)
         {
-            io = executor_type(boost::asio::system_executor());
+            ex = io = executor_type(boost::asio::system_executor());
             early = error(errc::invalid_argument,
                           "beast_transport: async_send needs a transport constructed with an executor");
         }
+        else
+            // A strand per call: on an io_context run by several threads, the
+            // call's own handlers (and Beast's timeouts) never run at once.
+            // Its connection stays on `ex`, to be reused by other calls.
+            io = boost::asio::make_strand(ex);
         return boost::asio::async_compose<CompletionToken, signature>(
-            detail::beast_send_op(shared_, io, detail::prepare_request(req), std::move(early)), token, io);
+            detail::beast_send_op(shared_, ex, detail::prepare_request(req), std::move(early)), token, io);
     }
 
-    /// Closes the idle connection, if any. The next request connects anew.
+    /// Closes every idle connection; busy ones are kept until their call
+    /// ends. The next request connects anew.
     void close() noexcept
     {
-        if(shared_ && shared_->idle)
-        {
-            shared_->idle->close();
-            shared_->idle.reset();
-        }
+        if(shared_)
+            shared_->pool.close_idle();
     }
 
     /// Returns the settings the transport was made with.
@@ -278,6 +320,7 @@ private:
         sh.settings.max_header_size = opts.max_header_size;
         sh.settings.max_body_size = opts.max_body_size;
         sh.settings.max_idle = opts.max_idle;
+        sh.pool.configure(opts.max_connections, opts.max_idle);
         bool const own_context = !tls.has_value();
         if(own_context)
             tls.emplace(ssl::context::tls_client);

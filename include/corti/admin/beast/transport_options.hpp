@@ -52,7 +52,8 @@ struct beast_transport_options
 
     /// The most connections open at once to one (scheme, host, port), idle
     /// or busy. A call that finds them all busy waits, in order, for one to
-    /// come free; the wait counts against its `timeout`. 0 counts as 1.
+    /// come free; the wait counts against its `timeout`. Connections of
+    /// `send` and of `async_send` count alike. 0 counts as 1.
     std::size_t max_connections = 4;
 };
 

@@ -13,11 +13,13 @@
 #include <corti/admin/error.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/error.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -71,7 +73,9 @@ inline error step_failure(char const* what, boost::system::error_code const& ec,
     operation: the operation holds the transport's shared state, which
     owns the private io_context of `send`, which owns that handler; a
     cycle nothing would ever break. So the race holds the operation, and
-    the handlers hold only the race.
+    the handlers hold only the race. The handlers run on the operation's
+    executor, which may run them at once on two threads: the first to
+    claim the race takes the operation.
 
     `key` and `endpoints` belong to the operation's state: the handlers
     touch them only while the race still holds the operation. `delay` is
@@ -89,40 +93,46 @@ void resolve_before_deadline(Self& self, beast_net::any_io_executor const& ex, b
         beast_net::steady_timer timer;
         beast_net::steady_timer hold; // the test hook's slow lookup
         std::optional<Self> op;
+        std::atomic<bool> claimed{false};
         race(beast_net::any_io_executor const& ex, Self&& s) : resolver(ex), timer(ex), hold(ex), op(std::move(s)) {}
+
+        /// Returns true for the one handler that takes `op`.
+        bool claim() noexcept { return !claimed.exchange(true); }
     };
     connection_key const* k = &key;
     auto* eps = &endpoints;
+    auto op_ex = self.get_executor();
     auto r = std::make_shared<race>(ex, std::move(self));
     r->timer.expires_at(deadline);
-    r->timer.async_wait([r](boost::system::error_code) {
-        if(!r->op)
+    r->timer.async_wait(beast_net::bind_executor(op_ex, [r](boost::system::error_code) {
+        if(!r->claim())
             return;
         Self op = std::move(*r->op);
         r->op.reset();
         r->resolver.cancel();
         op(boost::system::error_code(boost::beast::error::timeout));
-    });
-    auto lookup = [r, k, eps] {
-        r->resolver.async_resolve(k->host, std::to_string(k->port),
-                                  [r, eps](boost::system::error_code ec, tcp::resolver::results_type res) {
-                                      if(!r->op)
-                                          return; // `eps` may be gone
-                                      Self op = std::move(*r->op);
-                                      r->op.reset();
-                                      r->timer.cancel();
-                                      if(!ec)
-                                          for(auto const& entry : res)
-                                              eps->push_back(entry.endpoint());
-                                      op(ec);
-                                  });
+    }));
+    auto lookup = [r, k, eps, op_ex] {
+        r->resolver.async_resolve(
+            k->host, std::to_string(k->port),
+            beast_net::bind_executor(op_ex, [r, eps](boost::system::error_code ec, tcp::resolver::results_type res) {
+                if(!r->claim())
+                    return; // `eps` may be gone
+                Self op = std::move(*r->op);
+                r->op.reset();
+                r->timer.cancel();
+                if(!ec)
+                    for(auto const& entry : res)
+                        eps->push_back(entry.endpoint());
+                op(ec);
+            }));
     };
     if(delay <= beast_clock::duration::zero())
         return lookup();
     // Like getaddrinfo, this wait is not cut short by the deadline.
     r->hold.expires_after(delay);
     r->hold.async_wait([r, lookup](boost::system::error_code) {
-        if(r->op)
+        if(!r->claimed)
             lookup();
     });
 }

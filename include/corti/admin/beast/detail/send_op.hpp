@@ -4,12 +4,14 @@
 
 /** @file
     Part of `<corti/admin/beast.hpp>`: the composed operation that performs
-    one exchange (reuse or connect, handshake, write, read), over the parts
-    in `request.hpp`, `response.hpp`, `deadline.hpp` and `connection.hpp`.
+    one exchange (a place in the pool, reuse or connect, handshake, write,
+    read), over the parts in `request.hpp`, `response.hpp`, `deadline.hpp`,
+    `connection.hpp` and `pool.hpp`.
 */
 
 #include <corti/admin/beast/detail/connection.hpp>
 #include <corti/admin/beast/detail/deadline.hpp>
+#include <corti/admin/beast/detail/pool.hpp>
 #include <corti/admin/beast/detail/request.hpp>
 #include <corti/admin/beast/detail/response.hpp>
 #include <corti/admin/beast/detail/shared_state.hpp>
@@ -43,10 +45,12 @@ namespace corti {
 namespace admin {
 namespace detail {
 
-/** Performs one exchange: takes the idle connection when it is still good
-    for the request's host:port:tls, or resolves, connects and (TLS)
+/** Performs one exchange: takes a place in the pool (`async_send` waits for
+    one here; `send` comes with one), with an idle connection when one is
+    still good for the request's key, or resolves, connects and (TLS)
     handshakes; writes the request; reads the response (skipping interim
-    1xx); parks the connection for reuse when the response allows it.
+    1xx); gives the place back, with the connection for reuse when the
+    response allows it.
 
     Resend rule: a GET or DELETE that fails on a reused connection while
     writing, or while reading before the first response byte, is resent
@@ -77,6 +81,12 @@ class beast_send_op
         std::optional<error> early;
         prepared_request req;
         beast_clock::time_point deadline{};
+        // Before `conn`, destroyed after it: a connection of `send` is
+        // bound to the lease's io_context.
+        pool_lease lease;
+        /// `send`: where the lease goes when done; it is released once
+        /// the caller stops running its io_context.
+        pool_lease* give_back = nullptr;
         std::unique_ptr<beast_connection> conn;
         bool reused = false;
         bool resent = false;
@@ -104,6 +114,23 @@ public:
             st_->req = std::move(*req);
     }
 
+    /// For `send`: the pool already gave a place (`lease`, maybe `conn`,
+    /// bound to `lease.context()`, which `ex` is of); the wait for it
+    /// counted against `deadline`. The lease goes to `*give_back` at the end.
+    beast_send_op(std::shared_ptr<beast_shared> shared, beast_net::any_io_executor ex, prepared_request req,
+                  beast_clock::time_point deadline, pool_lease lease, std::unique_ptr<beast_connection> conn,
+                  pool_lease* give_back)
+        : st_(std::make_unique<state>())
+    {
+        st_->shared = std::move(shared);
+        st_->ex = std::move(ex);
+        st_->req = std::move(req);
+        st_->deadline = deadline;
+        st_->lease = std::move(lease);
+        st_->conn = std::move(conn);
+        st_->give_back = give_back;
+    }
+
     template<class Self>
     void operator()(Self& self, boost::system::error_code const& ec, tcp::endpoint const&)
     {
@@ -123,8 +150,17 @@ public:
                 BOOST_ASIO_CORO_YIELD beast_net::post(std::move(self));
                 return finish(self, *st_->early);
             }
-            st.deadline = deadline_after(st.shared->settings.timeout);
-            take_idle_connection();
+            if(!st.lease.held())
+            {
+                st.deadline = deadline_after(st.shared->settings.timeout);
+                if(!try_take_place())
+                {
+                    BOOST_ASIO_CORO_YIELD wait_for_place(self);
+                    if(ec)
+                        return fail(self, step_failed("waiting for a free connection to", ec));
+                }
+            }
+            check_taken_connection();
 
             for(;;)
             {
@@ -203,22 +239,37 @@ public:
     }
 
 private:
-    /// Reuses the idle connection when it fits this request and is alive;
-    /// closes it otherwise (it would only go staler).
-    void take_idle_connection()
+    /// `async_send`: takes a place now if the pool has one free (and no
+    /// call waits), with an idle connection if one fits.
+    bool try_take_place()
     {
         state& st = *st_;
-        auto& idle = st.shared->idle;
-        if(!idle)
+        return st.shared->pool.try_acquire(st.req.key, st.ex, st.lease, st.conn);
+    }
+
+    /// `async_send`: waits in turn for a place, at most until the deadline;
+    /// resumes with no error, `timeout` or `operation_aborted`.
+    template<class Self>
+    void wait_for_place(Self& self)
+    {
+        state* st = st_.get(); // `this` is moved-from once `self` is
+        wait_in_pool(self, st->shared->pool, st->ex, st->req.key, st->deadline, st->lease, st->conn);
+    }
+
+    /// Keeps a connection taken from the pool when it is still alive;
+    /// closes it otherwise (a new one is made on the same place).
+    void check_taken_connection()
+    {
+        state& st = *st_;
+        if(!st.conn)
             return;
-        std::unique_ptr<beast_connection> c = std::move(idle);
-        if(c->key() == st.req.key && c->executor() == st.ex && c->usable_after_idle(st.shared->settings.max_idle))
-        {
-            st.conn = std::move(c);
+        if(st.conn->usable_after_idle(st.shared->settings.max_idle))
             st.reused = true;
-        }
         else
-            c->close();
+        {
+            st.conn->close();
+            st.conn.reset();
+        }
     }
 
     /// Resolves the request's host, raced against the deadline (see
@@ -312,9 +363,7 @@ private:
         if(reusable)
         {
             st.conn->park();
-            if(st.shared->idle)
-                st.shared->idle->close();
-            st.shared->idle = std::move(st.conn);
+            st.lease.keep(std::move(st.conn));
         }
         else
             drop_connection();
@@ -333,10 +382,17 @@ private:
         finish(self, std::move(e));
     }
 
+    /// Gives the place back (for `async_send`, before the handler runs, so
+    /// that it finds the connection idle) and completes.
     template<class Self>
     void finish(Self& self, result<http_response> r)
     {
-        st_->req.wire.wipe();
+        state& st = *st_;
+        st.req.wire.wipe();
+        if(st.give_back)
+            *st.give_back = std::move(st.lease);
+        else
+            st.lease.release();
         self.complete(std::move(r));
     }
 };

@@ -4,13 +4,13 @@
 
 /** @file
     Part of `<corti/admin/beast.hpp>`: what a `beast_transport` shares with
-    its operations: its settings, its TLS context and its idle connection.
+    its operations: its settings, its TLS context and its connection pool.
 */
 
 #include <corti/admin/beast/detail/connection.hpp>
+#include <corti/admin/beast/detail/pool.hpp>
 #include <corti/admin/error.hpp>
 
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 
 #include <chrono>
@@ -36,19 +36,19 @@ struct beast_settings
 
 /** What a transport shares with its operations. Held by `shared_ptr` so
     that an operation still running when its transport is moved or
-    destroyed stays valid (it then simply does not park its connection
-    anywhere useful).
+    destroyed stays valid (its connection then goes back to a pool nothing
+    else uses). The pool is thread-safe; the rest is set up once by the
+    transport's constructor and only read afterwards.
 */
 struct beast_shared
 {
-    // First member, destroyed last: connections bound to it go before it.
-    std::unique_ptr<beast_net::io_context> sync_context;
     beast_settings settings;
     std::optional<beast_net::ssl::context> tls;
     /// A trust anchor that failed to load: every call reports it.
     std::optional<error> setup_error;
-    /// The kept-alive connection, if any.
-    std::unique_ptr<beast_connection> idle;
+    /// The connections, idle and busy, and the calls waiting for one. Last,
+    /// destroyed first: its connections may use the TLS context.
+    beast_pool pool;
 };
 
 } // namespace detail
