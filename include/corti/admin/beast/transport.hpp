@@ -252,6 +252,8 @@ public:
         auto prepared = detail::prepare_request(req);
         if(!prepared)
             return prepared.error();
+        // Through the proxy or not: part of the key the pool goes by.
+        detail::route_through_proxy(prepared->key, sh.proxy);
         auto const deadline = detail::deadline_after(sh.settings.timeout);
         detail::pool_lease lease;
         std::unique_ptr<detail::beast_connection> conn;

@@ -117,13 +117,8 @@ public:
             st_->early = req.error();
         if(req)
             st_->req = std::move(*req);
-        // [proxy] HTTPS requests tunnel through the transport's proxy, if any.
-        if(!st_->early && st_->shared && st_->shared->proxy)
-        {
-            route_through_proxy(st_->req.key, st_->shared->proxy);
-            if(!st_->req.key.via.empty())
-                st_->proxy = proxy_key(*st_->shared->proxy);
-        }
+        if(!st_->early)
+            route();
     }
 
     /// For `send`: the pool already gave a place (`lease`, maybe `conn`,
@@ -141,6 +136,7 @@ public:
         st_->lease = std::move(lease);
         st_->conn = std::move(conn);
         st_->give_back = give_back;
+        route();
     }
 
     template<class Self>
@@ -302,6 +298,17 @@ private:
         state* st = st_.get(); // `this` is moved-from once `self` is
         connection_key const& k = st->req.key.via.empty() ? st->req.key : st->proxy;
         resolve_before_deadline(self, st->ex, st->deadline, k, st->shared->settings.resolve_delay, st->endpoints);
+    }
+
+    /// [proxy] HTTPS requests tunnel through the transport's proxy, if any
+    /// (again for `send`, which routed the request before it asked the pool).
+    void route()
+    {
+        if(!st_->shared || !st_->shared->proxy)
+            return;
+        route_through_proxy(st_->req.key, st_->shared->proxy);
+        if(!st_->req.key.via.empty())
+            st_->proxy = proxy_key(*st_->shared->proxy);
     }
 
     /// [proxy] What is resolved and connected to: the proxy, or the server.
