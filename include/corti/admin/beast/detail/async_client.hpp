@@ -27,6 +27,7 @@
 #include <boost/asio/system_executor.hpp>
 
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -67,6 +68,19 @@ struct token_fetched
 {
 };
 
+/// What an asynchronous call keeps while it runs: on the heap, so that
+/// moving its handler (Asio does, many times per call) moves one pointer.
+template<class Steps>
+struct call_state
+{
+    Steps steps;
+    // The retry wait.
+    std::optional<boost::asio::steady_timer> timer{};
+    // The wait for another call's token fetch; shared: the token state's
+    // wake-up holds it weakly.
+    std::shared_ptr<boost::asio::steady_timer> token_timer{};
+};
+
 /** The intermediate handler of an asynchronous call: sends each request the
     call's steps (`detail::op_steps` and the like) ask for, gives them each answer, and
     calls the user's handler with the result. Its associated executor,
@@ -77,28 +91,22 @@ template<class Transport, class Steps, class Handler>
 struct call_op
 {
     Transport* transport_;
-    Steps steps_;
+    std::unique_ptr<call_state<Steps>> st_;
     Handler handler_;
-    // On the heap: this handler moves while the timer waits.
-    std::unique_ptr<boost::asio::steady_timer> timer_{};
-    // Shared: the token state's wake-up holds it weakly.
-    std::shared_ptr<boost::asio::steady_timer> token_timer_{};
-    // The request being sent, on the heap so that it stays put while this
-    // handler moves: the transport may read it until it calls the handler.
-    std::unique_ptr<http_request const> sending_{};
 
-    /// Starts what the steps ask for next, a wait before a retry or a send:
-    /// true when it did (`*this` then moved into that operation), false when
-    /// the call is over.
+    /// Starts what the steps ask for next, a wait or a send: true when it
+    /// did (`*this` then moved into that operation), false when the call is
+    /// over.
     bool step()
     {
-        auto const a = steps_.next();
+        namespace net = boost::asio;
+        auto& st = *st_;
+        auto const a = st.steps.next();
         switch(a.what)
         {
         case sansio::call_action::kind::wait: {
-            timer_ = std::make_unique<boost::asio::steady_timer>(transport_executor(*transport_), a.delay);
-            auto& timer = *timer_;
-            timer.async_wait(boost::asio::prepend(std::move(*this), retry_timer_fired{}));
+            auto& timer = st.timer.emplace(transport_executor(*transport_), a.delay);
+            timer.async_wait(net::prepend(std::move(*this), retry_timer_fired{}));
             return true;
         }
         case sansio::call_action::kind::wait_token: {
@@ -106,29 +114,26 @@ struct call_op
             // the wait: the fetch's end cancels it (posted: a timer is not
             // thread-safe), and so does the user's cancellation slot. The
             // token state holds it weakly: the call may be gone by then.
-            auto timer = std::make_shared<boost::asio::steady_timer>(transport_executor(*transport_),
-                                                                     boost::asio::steady_timer::time_point::max());
-            auto* tokens = a.tokens;
-            auto const round = a.round;
             auto ex = transport_executor(*transport_);
-            token_timer_ = timer;
-            timer->async_wait(boost::asio::prepend(std::move(*this), token_fetched{}));
-            std::weak_ptr<boost::asio::steady_timer> weak = timer;
+            auto timer = std::make_shared<net::steady_timer>(ex, net::steady_timer::time_point::max());
+            st.token_timer = timer;
+            timer->async_wait(net::prepend(std::move(*this), token_fetched{}));
+            std::weak_ptr<net::steady_timer> weak = timer;
             auto wake = [ex, weak] {
-                boost::asio::post(ex, [weak] {
+                net::post(ex, [weak] {
                     if(auto t = weak.lock())
                         t->cancel();
                 });
             };
-            if(!tokens->when_fetched(round, wake))
+            if(!a.tokens->when_fetched(a.round, wake))
                 wake(); // it ended meanwhile
             return true;
         }
         case sansio::call_action::kind::send: {
-            sending_ = std::make_unique<http_request const>(*a.request);
-            http_request const& req = *sending_;
+            // The request lives in the steps, on the heap, untouched until
+            // the transport calls back.
             Transport& t = *transport_;
-            t.async_send(req, std::move(*this));
+            t.async_send(*a.request, std::move(*this));
             return true;
         }
         case sansio::call_action::kind::done: break;
@@ -138,28 +143,34 @@ struct call_op
 
     void operator()(result<http_response> r)
     {
-        sending_.reset(); // the transport is done with it
-        steps_.on_response(std::move(r));
-        if(!step())
-            std::move(handler_)(steps_.take_result());
+        st_->steps.on_response(std::move(r));
+        resume();
     }
 
     void operator()(token_fetched, boost::system::error_code ec)
     {
-        token_timer_.reset();
+        st_->token_timer.reset();
         // Cancelled is how the fetch's end wakes the call: only a wait that
         // is still pending afterwards (the user's cancellation) ends the call.
-        steps_.on_token_ready(ec == boost::asio::error::operation_aborted ? ec : boost::system::error_code());
-        if(!step())
-            std::move(handler_)(steps_.take_result());
+        st_->steps.on_token_ready(ec);
+        resume();
     }
 
     void operator()(retry_timer_fired, boost::system::error_code ec)
     {
-        timer_.reset();
-        steps_.on_wait_done(ec); // cancelled while waiting: that is the call's answer
-        if(!step())
-            std::move(handler_)(steps_.take_result());
+        st_->timer.reset();
+        st_->steps.on_wait_done(ec); // cancelled while waiting: that is the call's answer
+        resume();
+    }
+
+    /// Goes on with the next step, or completes.
+    void resume()
+    {
+        if(step())
+            return;
+        auto out = st_->steps.take_result();
+        st_.reset(); // before the user's handler runs
+        std::move(handler_)(std::move(out));
     }
 };
 
@@ -175,12 +186,13 @@ public:
     template<class Handler, class Steps>
     void operator()(Handler&& h, Steps steps)
     {
-        call_op<Transport, Steps, std::decay_t<Handler>> op{&t_, std::move(steps), std::forward<Handler>(h)};
+        call_op<Transport, Steps, std::decay_t<Handler>> op{
+            &t_, std::make_unique<call_state<Steps>>(call_state<Steps>{std::move(steps)}), std::forward<Handler>(h)};
         // Nothing to send (an invalid argument, a token request that cannot
         // be built): still complete through the executors, never inside the
         // initiating function.
         if(!op.step())
-            post_completion(t_, std::move(op.handler_), op.steps_.take_result());
+            post_completion(t_, std::move(op.handler_), op.st_->steps.take_result());
     }
 };
 
