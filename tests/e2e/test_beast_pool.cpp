@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -341,4 +342,27 @@ TEST_CASE("beast_pool: max_connections 0 counts as 1")
     ioc.run();
     CHECK(ok == 8);
     CHECK(ctl.stats().accepts == 1);
+}
+
+TEST_CASE("beast_pool: an io_context destroyed with calls busy and waiting gives their places back")
+{
+    local_server srv;
+    control ctl(srv);
+    std::unique_ptr<admin::beast_transport> t;
+    bool called = false;
+    {
+        net::io_context ioc;
+        t = std::make_unique<admin::beast_transport>(ioc, pooled(srv, 1));
+        ctl.arm(R"({"kind":"delay","ms":1000})");
+        t->async_send(slow_request(srv), [&](send_result) { called = true; });
+        t->async_send(stats_request(srv), [&](send_result) { called = true; }); // waits
+        ioc.run_for(milliseconds(200));
+    } // destroys both operations, never run
+    CHECK_FALSE(called);
+    // The one place is free again: a call takes it at once.
+    auto const start = std::chrono::steady_clock::now();
+    auto r = t->send(stats_request(srv));
+    INFO(describe(r));
+    CHECK(r.has_value());
+    CHECK(std::chrono::steady_clock::now() - start < milliseconds(700));
 }
