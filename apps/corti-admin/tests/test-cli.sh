@@ -196,7 +196,11 @@ part_sigint_resume() {
         > "$work/out1" 2> "$work/err1" &
     local pid=$!
     set +m
-    sleep 1
+    # SIGINT once 50 rows are in the journal: the rest take over 2 s more.
+    for _ in $(seq 300); do
+        [[ -s "$work/journal" && $(wc -l < "$work/journal") -ge 50 ]] && break
+        sleep 0.1
+    done
     kill -INT "$pid"
     local rc=0
     wait "$pid" || rc=$?
