@@ -52,7 +52,7 @@ public:
     importer(net::io_context& ioc, admin::client<admin::beast_transport>& c, import_options const& o,
              std::vector<import_row> rows, std::size_t skipped, std::FILE* journal, bool json, bool fetch)
         : ioc_(ioc), client_(c), o_(o), rows_(std::move(rows)), skipped_(skipped), journal_(journal), json_(json),
-          fetch_(fetch), progress_(::isatty(STDERR_FILENO) == 1), signals_(ioc, SIGINT), tick_(ioc)
+          fetch_(fetch), progress_(::isatty(STDERR_FILENO) == 1), stdout_tty_(::isatty(STDOUT_FILENO) == 1), signals_(ioc, SIGINT), tick_(ioc)
     {
     }
 
@@ -140,6 +140,8 @@ private:
         }
         if(json_)
         {
+            if(stdout_tty_)
+                clear_progress(); // both on one terminal
             std::cout << text << '\n';
             std::cout.flush();
         }
@@ -254,6 +256,7 @@ private:
     bool json_;
     bool fetch_;
     bool progress_;
+    bool stdout_tty_;
     net::signal_set signals_;
     net::steady_timer tick_;
     clock_type::time_point started_;

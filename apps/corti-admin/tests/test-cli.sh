@@ -60,7 +60,7 @@ make_csv() {
 
 # Every password of the CSVs (pw-secret-...) and the Console password: never in any output.
 no_secrets() {
-    if grep -l -e 'pw-secret-' -e 'local-dev-password' "$@" 2>/dev/null; then
+    if grep -l -e 'pw-secret-' -e 'local-dev-password' -e 'wrong-password-for-sure' "$@" 2>/dev/null; then
         fail "a password appears in the files above"
     fi
 }
@@ -182,8 +182,18 @@ part_journal_rerun() {
     "$cli" users import "$project" "$customer" "$work/users.csv" > "$work/out3" || fail "import without the journal"
     grep -q '^done: 300 rows, 0 created, 300 exists, 0 failed' "$work/out3" || fail "exists: $(cat "$work/out3")"
     check_each_once 300
-    no_secrets "$work"/out* "$work/journal"
-    ok "a rerun with the journal sends nothing; without it, 300 exists"
+    # Refused credentials: exit 3 after the one token request, no row sent.
+    reset_counters
+    local rc=0
+    CORTI_ADMIN_PASSWORD=wrong-password-for-sure "$cli" users import "$project" "$customer" "$work/users.csv" \
+        > "$work/out4" 2> "$work/err4" || rc=$?
+    [[ $rc == 3 ]] || fail "refused credentials: exit $rc, not 3"
+    grep -q '^token: .*HTTP 401' "$work/err4" || fail "the refusal is not reported: $(cat "$work/err4")"
+    grep -q '^done: 300 rows, 0 created, 0 exists, 0 failed, 0 skipped (journal), 300 not sent' "$work/out4" \
+        || fail "refused summary: $(cat "$work/out4")"
+    [[ $(stat_field requests "$(stats)") == 1 ]] || fail "more than the token request: $(stats)"
+    no_secrets "$work"/out* "$work"/err* "$work/journal"
+    ok "a rerun with the journal sends nothing; without it, 300 exists; refused credentials: exit 3"
 }
 
 part_sigint_resume() {
