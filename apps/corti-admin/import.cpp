@@ -52,7 +52,8 @@ public:
     importer(net::io_context& ioc, admin::client<admin::beast_transport>& c, import_options const& o,
              std::vector<import_row> rows, std::size_t skipped, std::FILE* journal, bool json, bool fetch)
         : ioc_(ioc), client_(c), o_(o), rows_(std::move(rows)), skipped_(skipped), journal_(journal), json_(json),
-          fetch_(fetch), progress_(::isatty(STDERR_FILENO) == 1), stdout_tty_(::isatty(STDOUT_FILENO) == 1), signals_(ioc, SIGINT), tick_(ioc)
+          fetch_(fetch), progress_(::isatty(STDERR_FILENO) == 1), stdout_tty_(::isatty(STDOUT_FILENO) == 1),
+          signals_(ioc, SIGINT), tick_(ioc)
     {
     }
 
