@@ -12,9 +12,10 @@ function(run)
 endfunction()
 
 if(MODE STREQUAL "package" OR MODE STREQUAL "pkgconfig")
-    # Install a copy of the library alone (no tests, no examples).
+    # Install a copy of the library alone (no tests, no examples, no command line).
     run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK}/lib -DCMAKE_INSTALL_PREFIX=${WORK}/prefix
-        -DCORTI_ADMIN_BUILD_TESTS=OFF -DCORTI_ADMIN_BUILD_EXAMPLES=OFF -DCORTI_ADMIN_INSTALL=ON)
+        -DCORTI_ADMIN_BUILD_TESTS=OFF -DCORTI_ADMIN_BUILD_EXAMPLES=OFF -DCORTI_ADMIN_BUILD_APPS=OFF
+        -DCORTI_ADMIN_INSTALL=ON)
     run(${CMAKE_COMMAND} --install ${WORK}/lib)
 endif()
 
