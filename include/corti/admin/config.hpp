@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -90,6 +91,47 @@ enum class scheme_policy
     allow_http_on_loopback ///< also `http` when the host is `localhost`, 127.0.0.0/8 or `::1`
 };
 
+namespace detail {
+
+/** Reads the host and port of a URL the way `endpoint` and a proxy take
+    them: a name (not percent-encoded), or an IPv4 or IPv6 literal (without
+    brackets); a port of 1 to 65535, when there is one.
+    @return nullptr, or the reason the URL is refused.
+*/
+inline char const* read_host_port(boost::urls::url_view const& u, std::string& host, std::optional<std::uint16_t>& port)
+{
+    namespace urls = boost::urls;
+    switch(u.host_type())
+    {
+    case urls::host_type::name:
+        if(u.encoded_host().find('%') != urls::string_view::npos)
+            return "percent-encoded host names are not supported";
+        host = std::string(u.encoded_host());
+        break;
+    case urls::host_type::ipv4: host = u.host_ipv4_address().to_string(); break;
+    case urls::host_type::ipv6: host = u.host_ipv6_address().to_string(); break;
+    default: return "unsupported host type";
+    }
+    port.reset();
+    if(u.has_port())
+    {
+        // port_number() wraps values above 65535: check the digits instead.
+        unsigned long n = 0;
+        for(char c : u.port())
+        {
+            n = n * 10 + static_cast<unsigned long>(c - '0');
+            if(n > 65535)
+                return "invalid port";
+        }
+        if(n == 0)
+            return "invalid port";
+        port = static_cast<std::uint16_t>(n);
+    }
+    return nullptr;
+}
+
+} // namespace detail
+
 /** Parses and checks a base URL such as the default one.
 
     @return the endpoint, or `errc::invalid_base_url` when the URL is not an
@@ -119,32 +161,11 @@ inline result<endpoint> parse_base_url(std::string_view url, scheme_policy polic
     if(u->has_query() || u->has_fragment())
         return fail("a query or fragment is not allowed in the base URL");
 
-    switch(u->host_type())
-    {
-    case urls::host_type::name:
-        if(u->encoded_host().find('%') != urls::string_view::npos)
-            return fail("percent-encoded host names are not supported");
-        ep.host = std::string(u->encoded_host());
-        break;
-    case urls::host_type::ipv4: ep.host = u->host_ipv4_address().to_string(); break;
-    case urls::host_type::ipv6: ep.host = u->host_ipv6_address().to_string(); break;
-    default: return fail("unsupported host type");
-    }
-
-    if(u->has_port())
-    {
-        // port_number() wraps values above 65535: check the digits instead.
-        unsigned long port = 0;
-        for(char c : u->port())
-        {
-            port = port * 10 + static_cast<unsigned long>(c - '0');
-            if(port > 65535)
-                return fail("invalid port");
-        }
-        if(port == 0)
-            return fail("invalid port");
-        ep.port = static_cast<std::uint16_t>(port);
-    }
+    std::optional<std::uint16_t> port;
+    if(char const* why = detail::read_host_port(*u, ep.host, port))
+        return fail(why);
+    if(port)
+        ep.port = *port;
     else
         ep.port = ep.tls ? 443 : 80;
 

@@ -10,6 +10,7 @@
     the same options.
 */
 
+#include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
 #include <corti/admin/secret.hpp>
 
@@ -86,30 +87,11 @@ inline result<proxy_address> parse_proxy_url_view(boost::system::result<boost::u
     if(u->has_query() || u->has_fragment() || (!u->encoded_path().empty() && u->encoded_path() != "/"))
         return fail("a proxy URL has no path, query or fragment");
     proxy_address a;
-    switch(u->host_type())
-    {
-    case urls::host_type::name:
-        if(u->encoded_host().find('%') != urls::string_view::npos)
-            return fail("percent-encoded host names are not supported");
-        a.host = std::string(u->encoded_host());
-        break;
-    case urls::host_type::ipv4: a.host = u->host_ipv4_address().to_string(); break;
-    case urls::host_type::ipv6: a.host = u->host_ipv6_address().to_string(); break;
-    default: return fail("unsupported host type");
-    }
-    if(u->has_port())
-    {
-        unsigned long port = 0;
-        for(char c : u->port())
-        {
-            port = port * 10 + static_cast<unsigned long>(c - '0');
-            if(port > 65535)
-                return fail("invalid port");
-        }
-        if(port == 0)
-            return fail("invalid port");
-        a.port = static_cast<std::uint16_t>(port);
-    }
+    std::optional<std::uint16_t> port;
+    if(char const* why = detail::read_host_port(*u, a.host, port))
+        return fail(why);
+    if(port)
+        a.port = *port;
     if(with_userinfo && u->has_userinfo())
     {
         a.username = u->user();
