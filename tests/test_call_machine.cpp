@@ -55,7 +55,7 @@ bool contains(std::string const& s, std::string const& part) { return s.find(par
 
 TEST_CASE("call machine: a fixed token sends the request once and hands back the answer")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(1);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
@@ -72,7 +72,7 @@ TEST_CASE("call machine: a fixed token sends the request once and hands back the
 
 TEST_CASE("call machine: an invalid request ends the call before any action")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(3);
     call_machine m(tokens, rp, cfg, make_get_project_quotas_request(cfg, tokens.for_build(), ".."), {}, {});
@@ -85,7 +85,7 @@ TEST_CASE("call machine: an invalid request ends the call before any action")
 
 TEST_CASE("call machine: with credentials and no token, the token comes first")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens = with_credentials();
     retry_policy const rp = retries(1);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
@@ -105,7 +105,7 @@ TEST_CASE("call machine: with credentials and no token, the token comes first")
 
 TEST_CASE("call machine: a 401 fetches one new token and sends the request once more")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens = with_credentials();
     tokens.set(secret("tok-OLD"));
     retry_policy const rp = retries(1);
@@ -131,7 +131,7 @@ TEST_CASE("call machine: a 401 fetches one new token and sends the request once 
 
 TEST_CASE("call machine: a retryable answer asks for a wait, then the same request again")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(3);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
@@ -155,7 +155,7 @@ TEST_CASE("call machine: a retryable answer asks for a wait, then the same reque
 
 TEST_CASE("call machine: a transport failure is retried like a 503, a timeout is not")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(2);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
@@ -172,7 +172,7 @@ TEST_CASE("call machine: a transport failure is retried like a 503, a timeout is
 
 TEST_CASE("call machine: nothing is retried when the request may not be repeated or the driver cannot wait")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(5);
     for(auto opt : {call_machine::options{false, true, false}, call_machine::options{true, false, false}})
@@ -186,7 +186,7 @@ TEST_CASE("call machine: nothing is retried when the request may not be repeated
 
 TEST_CASE("call machine: a cancelled wait ends the call with the cancellation")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens(secret("tok-A"));
     retry_policy const rp = retries(3);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {true, true, false});
@@ -202,7 +202,7 @@ TEST_CASE("call machine: a cancelled wait ends the call with the cancellation")
 
 TEST_CASE("call machine: the call's secret and the Console password are scrubbed from errors and answers")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens = with_credentials();
     retry_policy const rp = retries(1);
     auto req = make_create_user_request(cfg, tokens.for_build(), "p", "c", a_user);
@@ -230,7 +230,7 @@ TEST_CASE("call machine: the call's secret and the Console password are scrubbed
 
 TEST_CASE("call machine: a refused token answer ends the call with the parser's error")
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens = with_credentials();
     retry_policy const rp = retries(1);
     call_machine m(tokens, rp, cfg, get_request(cfg, tokens.for_build()), {}, {});
@@ -280,7 +280,7 @@ std::string bearer(call_action const& a) { return std::string(a.request->headers
 /// What the calls of one client share: the configuration, the token, the retry policy.
 struct one_client
 {
-    config const cfg;
+    config const cfg{};
     token_state tokens = with_credentials();
     retry_policy const rp = retries(1);
 
