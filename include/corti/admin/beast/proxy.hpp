@@ -12,6 +12,7 @@
 
 #include <corti/admin/config.hpp>
 #include <corti/admin/error.hpp>
+#include <corti/admin/http.hpp>
 #include <corti/admin/secret.hpp>
 
 #include <boost/url/host_type.hpp>
@@ -129,8 +130,7 @@ inline std::string lowercase(std::string_view s)
 {
     std::string out(s);
     for(auto& c : out)
-        if(c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
+        c = ascii_lower(c);
     return out;
 }
 

@@ -160,29 +160,17 @@ public:
 
     void on_response(result<http_response> r)
     {
-        if(out_)
-            return;
-        call_->on_response(std::move(r));
-        if(call_->next().what == sansio::call_action::kind::done)
-            end_page();
+        forward([&] { call_->on_response(std::move(r)); });
     }
 
     void on_wait_done(boost::system::error_code ec)
     {
-        if(out_)
-            return;
-        call_->on_wait_done(ec);
-        if(call_->next().what == sansio::call_action::kind::done)
-            end_page();
+        forward([&] { call_->on_wait_done(ec); });
     }
 
     void on_token_ready(boost::system::error_code ec)
     {
-        if(out_)
-            return;
-        call_->on_token_ready(ec);
-        if(call_->next().what == sansio::call_action::kind::done)
-            end_page();
+        forward([&] { call_->on_token_ready(ec); });
     }
 
     result_type take_result() { return std::move(*out_); }
@@ -197,6 +185,17 @@ private:
     std::optional<op_steps<Op>> call_; // the current page's
     std::vector<item_type> items_;
     std::optional<result_type> out_;
+
+    // Hands an event to the current page's call; ends the page once the call is over.
+    template<class F>
+    void forward(F f)
+    {
+        if(out_)
+            return;
+        f();
+        if(call_->next().what == sansio::call_action::kind::done)
+            end_page();
+    }
 
     Op page_op(page_request p) const
     {
